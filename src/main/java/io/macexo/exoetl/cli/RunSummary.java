@@ -1,0 +1,33 @@
+package io.macexo.exoetl.cli;
+
+import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.pipeline.PrepareResult;
+import java.io.PrintStream;
+import java.util.Map;
+
+/** Prints what a person needs after a prepare run: counts, rejections by reason, sizes, where. */
+final class RunSummary {
+  private RunSummary() {}
+
+  static void print(PrepareResult result, PrintStream out) {
+    out.printf("trials found:    %d in %d participant folders%n", result.trialsFound(), result.participants().size());
+    out.printf("trials written:  %d%n", result.trialsWritten());
+    out.printf("trials rejected: %d%n", result.trialsFound() - result.trialsWritten());
+    for (Map.Entry<ReasonCode, Long> entry : result.rejectedByReason().entrySet()) {
+      out.printf("  %-20s %d%n", entry.getKey().name(), entry.getValue());
+    }
+    out.printf("input:  %s (%s of CSV read)%n", result.input(), bytes(result.inputBytes()));
+    out.printf("output: %s (%s of Parquet)%n", result.output(), bytes(result.outputBytes()));
+    out.printf("wall time: %.1f s%n", result.wallTime().toMillis() / 1000.0);
+  }
+
+  static String bytes(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return String.format("%.1f KB", bytes / 1024.0);
+    }
+    if (bytes < 1024L * 1024 * 1024) {
+      return String.format("%.1f MB", bytes / (1024.0 * 1024));
+    }
+    return String.format("%.2f GB", bytes / (1024.0 * 1024 * 1024));
+  }
+}

@@ -1,0 +1,158 @@
+package io.macexo.exoetl.discover;
+
+import io.macexo.exoetl.config.ConfigException;
+import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.model.TrialId;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists the input tree on the driver: participant folders, their trial folders and the three files of
+ * each trial, matched by their whole expected names. Only names and sizes are held (about 100 bytes a
+ * file), so 25,000 files need a few MB of driver heap.
+ *
+ * <p>One directory listing for the root, one for each participant, and one recursive file listing per
+ * participant (a flat, paginated LIST on S3), so the number of requests grows with participants, not
+ * with files. Entries whose names contain a dot or start with {@code _} (LICENSE, .DS_Store, _SUCCESS)
+ * are not participants or trials and are ignored.
+ */
+public final class TrialDiscovery {
+  private final FileSystem fs;
+  private final EtlConfig config;
+
+  public TrialDiscovery(FileSystem fs, EtlConfig config) {
+    this.fs = fs;
+    this.config = config;
+  }
+
+  /**
+   * Discovers the trials under {@code root}.
+   *
+   * @param onlyParticipants when non-empty, only these participants (each must exist)
+   */
+  public DiscoveredInput discover(Path root, List<String> onlyParticipants) throws IOException {
+    Map<String, Path> participants = participantFolders(root);
+    for (String wanted : onlyParticipants) {
+      if (!participants.containsKey(wanted)) {
+        throw new ConfigException(
+            "--participants", "no participant folder '" + wanted + "' under " + root);
+      }
+    }
+    List<TrialFiles> readable = new ArrayList<>();
+    List<Reject> rejects = new ArrayList<>();
+    long bytes = 0;
+    List<String> seen = new ArrayList<>();
+    for (Map.Entry<String, Path> participant : participants.entrySet()) {
+      if (!onlyParticipants.isEmpty() && !onlyParticipants.contains(participant.getKey())) {
+        continue;
+      }
+      seen.add(participant.getKey());
+      bytes += discoverParticipant(participant.getKey(), participant.getValue(), readable, rejects);
+    }
+    return new DiscoveredInput(readable, rejects, seen, bytes);
+  }
+
+  private Map<String, Path> participantFolders(Path root) throws IOException {
+    FileStatus[] entries;
+    try {
+      entries = fs.listStatus(root);
+    } catch (FileNotFoundException e) {
+      throw new ConfigException("--input", "no such folder: " + root);
+    }
+    Map<String, Path> folders = new TreeMap<>();
+    for (FileStatus entry : entries) {
+      if (entry.isDirectory() && isDataName(entry.getPath().getName())) {
+        folders.put(entry.getPath().getName(), entry.getPath());
+      }
+    }
+    return folders;
+  }
+
+  private long discoverParticipant(
+      String participant, Path folder, List<TrialFiles> readable, List<Reject> rejects)
+      throws IOException {
+    Map<String, Map<String, FileStatus>> filesByTrial = filesByTrial(folder);
+    boolean known = config.massOf(participant).isPresent();
+    long bytes = 0;
+    for (FileStatus trialFolder : fs.listStatus(folder)) {
+      String trial = trialFolder.getPath().getName();
+      if (!trialFolder.isDirectory() || !isDataName(trial)) {
+        continue;
+      }
+      TrialId id = new TrialId(participant, trial);
+      Map<String, FileStatus> files = filesByTrial.getOrDefault(trial, Map.of());
+      if (!known) {
+        rejects.add(
+            new Reject(
+                id,
+                ReasonCode.UNKNOWN_PARTICIPANT,
+                "participant " + participant + " has no mass in exo-etl.participants"));
+        continue;
+      }
+      TrialCheck check = checkFiles(id, files);
+      if (check.reject() != null) {
+        rejects.add(check.reject());
+      } else {
+        readable.add(check.trial());
+        bytes += check.trial().bytes();
+      }
+    }
+    return bytes;
+  }
+
+  private record TrialCheck(TrialFiles trial, Reject reject) {}
+
+  private TrialCheck checkFiles(TrialId id, Map<String, FileStatus> files) {
+    Map<FileKind, String> paths = new EnumMap<>(FileKind.class);
+    long bytes = 0;
+    for (FileKind kind : FileKind.values()) {
+      String name = kind.fileName(id.participant(), id.trial());
+      FileStatus status = files.get(name);
+      if (status == null) {
+        return new TrialCheck(null, new Reject(id, ReasonCode.MISSING_FILE, "missing " + name + " in " + id + "/"));
+      }
+      if (status.getLen() == 0) {
+        return new TrialCheck(null, new Reject(id, ReasonCode.EMPTY_FILE, name + " is 0 bytes"));
+      }
+      paths.put(kind, status.getPath().toString());
+      bytes += status.getLen();
+    }
+    return new TrialCheck(new TrialFiles(id, paths, bytes), null);
+  }
+
+  /** One recursive listing of a participant folder, grouped by trial folder name. */
+  private Map<String, Map<String, FileStatus>> filesByTrial(Path participantFolder) throws IOException {
+    Map<String, Map<String, FileStatus>> byTrial = new HashMap<>();
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(participantFolder, true);
+    while (files.hasNext()) {
+      LocatedFileStatus file = files.next();
+      Path parent = file.getPath().getParent();
+      // Only files directly inside a trial folder count.
+      if (parent.getParent() != null
+          && parent.getParent().getName().equals(participantFolder.getName())) {
+        byTrial.computeIfAbsent(parent.getName(), k -> new HashMap<>()).put(file.getPath().getName(), file);
+      }
+    }
+    return byTrial;
+  }
+
+  /** Participant and trial folders never contain a dot and never start with an underscore. */
+  static boolean isDataName(String name) {
+    return !name.isEmpty() && name.indexOf('.') < 0 && !name.startsWith("_");
+  }
+}

@@ -1,0 +1,60 @@
+package io.macexo.exoetl.pipeline;
+
+import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.TaskFamily;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The outcome of a prepare run: every trial found, written or rejected, and the sizes. */
+public record PrepareResult(
+    String runId,
+    String input,
+    String output,
+    Instant started,
+    Duration wallTime,
+    List<String> participants,
+    List<TrialSummary> trials,
+    long inputBytes,
+    long outputBytes) {
+  public PrepareResult {
+    participants = List.copyOf(participants);
+    trials = List.copyOf(trials);
+  }
+
+  public int trialsFound() {
+    return trials.size();
+  }
+
+  public int trialsWritten() {
+    return (int) trials.stream().filter(TrialSummary::written).count();
+  }
+
+  public List<Reject> rejects() {
+    return trials.stream().filter(t -> !t.written()).map(TrialSummary::reject).toList();
+  }
+
+  /** Rejections per reason code, in precedence order, only codes that occurred. */
+  public Map<ReasonCode, Long> rejectedByReason() {
+    return rejects().stream()
+        .collect(Collectors.groupingBy(Reject::code, () -> new java.util.EnumMap<>(ReasonCode.class), Collectors.counting()));
+  }
+
+  /** Written trials per participant, sorted by participant. */
+  public Map<String, Long> writtenPerParticipant() {
+    return trials.stream()
+        .filter(TrialSummary::written)
+        .collect(Collectors.groupingBy(t -> t.id().participant(), TreeMap::new, Collectors.counting()));
+  }
+
+  /** Written trials per task family, sorted by family. */
+  public Map<String, Long> writtenPerTaskFamily() {
+    return trials.stream()
+        .filter(TrialSummary::written)
+        .collect(Collectors.groupingBy(t -> TaskFamily.of(t.id().trial()), TreeMap::new, Collectors.counting()));
+  }
+}

@@ -1,0 +1,107 @@
+package io.macexo.exoetl.write;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Replaces participant folders under {@code data/} with the ones a run staged, on the driver, with
+ * renames: a participant's files are replaced as a whole, never mixed with an older run's. The old
+ * folder goes to {@code _trash/} first and is deleted last, so a failure part-way leaves either the
+ * old or the new folder in place, never a half-written one.
+ */
+public final class ParticipantSwap {
+  private final FileSystem fs;
+  private final OutputLayout layout;
+
+  public ParticipantSwap(FileSystem fs, OutputLayout layout) {
+    this.fs = fs;
+    this.layout = layout;
+  }
+
+  /** The participants that have a folder under {@code data/}. */
+  public Set<String> existingParticipants() throws IOException {
+    Set<String> participants = new TreeSet<>();
+    if (!fs.exists(layout.data())) {
+      return participants;
+    }
+    for (FileStatus entry : fs.listStatus(layout.data())) {
+      String name = entry.getPath().getName();
+      if (entry.isDirectory() && name.startsWith(OutputLayout.PARTITION_KEY + "=")) {
+        participants.add(name.substring(OutputLayout.PARTITION_KEY.length() + 1));
+      }
+    }
+    return participants;
+  }
+
+  /**
+   * Moves the staged participants into place and removes the listed stale ones.
+   *
+   * @return the participants now holding this run's files
+   */
+  public List<String> swap(String runId, Collection<String> stale) throws IOException {
+    Path staging = layout.staging(runId);
+    Path trash = layout.trash(runId);
+    fs.mkdirs(layout.data());
+    fs.mkdirs(trash);
+    List<String> moved = new ArrayList<>();
+    if (fs.exists(staging)) {
+      for (FileStatus entry : fs.listStatus(staging)) {
+        String name = entry.getPath().getName();
+        String prefix = DataWriter.STAGING_KEY + "=";
+        if (entry.isDirectory() && name.startsWith(prefix)) {
+          String participant = name.substring(prefix.length());
+          replace(participant, entry.getPath(), trash);
+          moved.add(participant);
+        }
+      }
+    }
+    for (String participant : stale) {
+      if (!moved.contains(participant) && fs.exists(layout.participant(participant))) {
+        rename(layout.participant(participant), new Path(trash, OutputLayout.PARTITION_KEY + "=" + participant));
+      }
+    }
+    fs.delete(trash, true);
+    fs.delete(staging, true);
+    deleteIfEmpty(staging.getParent());
+    deleteIfEmpty(trash.getParent());
+    return moved;
+  }
+
+  private void replace(String participant, Path staged, Path trash) throws IOException {
+    Path target = layout.participant(participant);
+    if (fs.exists(target)) {
+      rename(target, new Path(trash, target.getName()));
+    }
+    removeChecksums(staged);
+    rename(staged, target);
+  }
+
+  private void rename(Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("Cannot move " + from + " to " + to + ": the file system refused the rename");
+    }
+  }
+
+  /** The local file system writes .crc side files; they are not data and must not reach the Hub. */
+  private void removeChecksums(Path folder) throws IOException {
+    for (FileStatus file : fs.listStatus(folder)) {
+      String name = file.getPath().getName();
+      if (file.isFile() && name.startsWith(".") && name.endsWith(".crc")) {
+        fs.delete(file.getPath(), false);
+      }
+    }
+  }
+
+  private void deleteIfEmpty(Path folder) throws IOException {
+    if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
+      fs.delete(folder, false);
+    }
+  }
+}
