@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -91,10 +92,15 @@ public final class ParticipantSwap {
 
   /** The local file system writes .crc side files; they are not data and must not reach the Hub. */
   private void removeChecksums(Path folder) throws IOException {
-    for (FileStatus file : fs.listStatus(folder)) {
+    if (!(fs instanceof ChecksumFileSystem checksummed)) {
+      return;
+    }
+    // The checksummed view hides .crc files from listings; only the raw one shows them.
+    FileSystem raw = checksummed.getRawFileSystem();
+    for (FileStatus file : raw.listStatus(folder)) {
       String name = file.getPath().getName();
       if (file.isFile() && name.startsWith(".") && name.endsWith(".crc")) {
-        fs.delete(file.getPath(), false);
+        raw.delete(file.getPath(), false);
       }
     }
   }
