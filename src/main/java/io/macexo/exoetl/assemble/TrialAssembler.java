@@ -41,12 +41,12 @@ import scala.jdk.javaapi.CollectionConverters;
  * Joins the three files of every trial on the timestep and aggregates each trial into one row of
  * float arrays, in time order. A pure transformation.
  *
- * <p>How: one full outer join per file kind on (participant, trial_name, step), so a step present in
- * one file and not another is seen (LENGTH_MISMATCH); then a group-by on (participant, trial_name)
- * that takes the smallest issue and the samples sorted by step ({@code sort_array} on a struct whose
- * first field is the step: never rely on collect_list order). Two shuffles of the parsed rows; their
- * width is {@code exo-etl.spark.shuffle-partitions}. A trial whose files hold only headers becomes
- * EMPTY_TRIAL.
+ * <p>How: one full outer join per file kind on (participant, trial_name, step), so a step present
+ * in one file and not another is seen (LENGTH_MISMATCH); then a group-by on (participant,
+ * trial_name) that takes the smallest issue and the samples sorted by step ({@code sort_array} on a
+ * struct whose first field is the step: never rely on collect_list order). Two shuffles of the
+ * parsed rows; their width is {@code exo-etl.spark.shuffle-partitions}. A trial whose files hold
+ * only headers becomes EMPTY_TRIAL.
  *
  * <p>The result has the dataset columns plus {@link IssueColumns#ISSUE}: null for a good trial.
  */
@@ -76,11 +76,16 @@ public final class TrialAssembler {
     Column sample =
         when(
             col(STEP).isNotNull().and(rowIssue.isNull()),
-            struct(col(STEP), valuesOf(FileKind.EXO), valuesOf(FileKind.ANGLE), valuesOf(FileKind.MOMENT)));
+            struct(
+                col(STEP),
+                valuesOf(FileKind.EXO),
+                valuesOf(FileKind.ANGLE),
+                valuesOf(FileKind.MOMENT)));
     Dataset<Row> trials =
         joined
             .groupBy(PARTICIPANT, TRIAL_NAME)
-            .agg(min(rowIssue).as(IssueColumns.ISSUE), sort_array(collect_list(sample)).as(SAMPLES));
+            .agg(
+                min(rowIssue).as(IssueColumns.ISSUE), sort_array(collect_list(sample)).as(SAMPLES));
     return trials.select(
         col(PARTICIPANT),
         col(TRIAL_NAME),
@@ -123,8 +128,13 @@ public final class TrialAssembler {
     Column seconds = format_string("%.3f", col(STEP).divide(config.samplingRateHz()));
     Column detail =
         concat(
-            lit("time step "), col(STEP).cast("string"), lit(" (t = "), seconds, lit(" s) is in "),
-            concat_ws(", ", present.toArray(Column[]::new)), lit(" but not in "),
+            lit("time step "),
+            col(STEP).cast("string"),
+            lit(" (t = "),
+            seconds,
+            lit(" s) is in "),
+            concat_ws(", ", present.toArray(Column[]::new)),
+            lit(" but not in "),
             concat_ws(", ", absent.toArray(Column[]::new)));
     return when(
         col(STEP).isNotNull().and(not(all)),
@@ -155,10 +165,13 @@ public final class TrialAssembler {
 
   private static Column massOf(EtlConfig config) {
     List<Column> entries = new ArrayList<>();
-    config.massesKg().forEach((participant, mass) -> {
-      entries.add(lit(participant));
-      entries.add(lit(mass));
-    });
+    config
+        .massesKg()
+        .forEach(
+            (participant, mass) -> {
+              entries.add(lit(participant));
+              entries.add(lit(mass));
+            });
     return element_at(map(entries.toArray(Column[]::new)), col(PARTICIPANT));
   }
 }

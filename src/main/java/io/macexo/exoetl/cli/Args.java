@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A small parser for {@code --flag value} and {@code --switch} arguments. Commands declare which flags
- * they take; anything else is a {@link UsageException} naming the flag.
+ * A small parser for {@code --flag value} and {@code --switch} arguments. Commands declare which
+ * flags they take; anything else is a {@link UsageException} naming the flag.
  */
 public final class Args {
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -79,7 +79,8 @@ public final class Args {
     try {
       int parsed = Integer.parseInt(text.get().trim());
       if (parsed < min || parsed > max) {
-        throw new UsageException(flag + " must be between " + min + " and " + max + ", not " + parsed);
+        throw new UsageException(
+            flag + " must be between " + min + " and " + max + ", not " + parsed);
       }
       return parsed;
     } catch (NumberFormatException e) {
@@ -107,7 +108,8 @@ public final class Args {
     try {
       double parsed = Double.parseDouble(text.get().trim());
       if (!(parsed >= min && parsed <= max)) {
-        throw new UsageException(flag + " must be between " + min + " and " + max + ", not " + parsed);
+        throw new UsageException(
+            flag + " must be between " + min + " and " + max + ", not " + parsed);
       }
       return parsed;
     } catch (NumberFormatException e) {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Entry point of bin/exo-etl and of {@code spark-submit --class io.macexo.exoetl.cli.Main}. Dispatches to
- * one {@link Command} per subcommand. A user mistake prints one line and exits 2; any other failure
- * prints one line and exits 1; stack traces only with {@code --verbose}.
+ * Entry point of bin/exo-etl and of {@code spark-submit --class io.macexo.exoetl.cli.Main}.
+ * Dispatches to one {@link Command} per subcommand. A user mistake prints one line and exits 2; any
+ * other failure prints one line and exits 1; stack traces only with {@code --verbose}.
  */
 public final class Main {
   private static final String USAGE_HEAD =
@@ -38,7 +38,10 @@ public final class Main {
   public static int run(List<String> argv, PrintStream out, PrintStream err) {
     List<String> words = new ArrayList<>(argv);
     boolean verbose = words.remove("--verbose") | words.remove("-v");
-    if (words.isEmpty() || words.get(0).equals("--help") || words.get(0).equals("-h") || words.get(0).equals("help")) {
+    if (words.isEmpty()
+        || words.get(0).equals("--help")
+        || words.get(0).equals("-h")
+        || words.get(0).equals("help")) {
       printCommandList(out);
       return words.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;
     }

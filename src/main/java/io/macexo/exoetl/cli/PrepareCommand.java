@@ -16,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
 
 /** {@code exo-etl prepare}: the ETL itself, from a Phase1 CSV tree to the Parquet dataset. */
 final class PrepareCommand implements Command {
-  static final Set<String> VALUE_FLAGS = Set.of("--input", "--output", "--conf", "--participants", "--nan-policy");
+  static final Set<String> VALUE_FLAGS =
+      Set.of("--input", "--output", "--conf", "--participants", "--nan-policy");
 
   @Override
   public String name() {
@@ -56,7 +57,8 @@ final class PrepareCommand implements Command {
     String input = args.required("--input");
     String output = args.required("--output");
     EtlConfig config = loadConfig(args);
-    PrepareOptions options = new PrepareOptions(input, output, args.listValue("--participants"), config);
+    PrepareOptions options =
+        new PrepareOptions(input, output, args.listValue("--participants"), config);
     PrepareResult result = runPrepare(options);
     RunSummary.print(result, out);
     return ExitCode.DONE;
@@ -65,7 +67,8 @@ final class PrepareCommand implements Command {
   static EtlConfig loadConfig(Args args) {
     EtlConfig config = ConfigLoader.load(args.value("--conf").map(Path::of).orElse(null), Map.of());
     if (args.value("--nan-policy").isPresent()) {
-      config = config.withNanPolicy(NanPolicy.parse(args.value("--nan-policy").get(), "--nan-policy"));
+      config =
+          config.withNanPolicy(NanPolicy.parse(args.value("--nan-policy").get(), "--nan-policy"));
     }
     return config;
   }

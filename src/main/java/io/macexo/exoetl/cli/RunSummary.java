@@ -10,7 +10,9 @@ final class RunSummary {
   private RunSummary() {}
 
   static void print(PrepareResult result, PrintStream out) {
-    out.printf("trials found:    %d in %d participant folders%n", result.trialsFound(), result.participants().size());
+    out.printf(
+        "trials found:    %d in %d participant folders%n",
+        result.trialsFound(), result.participants().size());
     out.printf("trials written:  %d%n", result.trialsWritten());
     out.printf("trials rejected: %d%n", result.trialsFound() - result.trialsWritten());
     for (Map.Entry<ReasonCode, Long> entry : result.rejectedByReason().entrySet()) {

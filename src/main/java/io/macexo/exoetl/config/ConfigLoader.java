@@ -12,20 +12,20 @@ import com.typesafe.config.ConfigValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
- * The one class that reads Typesafe Config. Layers: built-in {@code reference.conf}, then an optional
- * user file, then command-line overrides (given as key paths). Every problem becomes a {@link
- * ConfigException} naming the key.
+ * The one class that reads Typesafe Config. Layers: built-in {@code reference.conf}, then an
+ * optional user file, then command-line overrides (given as key paths). Every problem becomes a
+ * {@link ConfigException} naming the key.
  */
 public final class ConfigLoader {
   static final String ROOT = "exo-etl";
+
   /** Sub-trees whose keys are free (participant ids, Spark settings). */
-  private static final Set<String> OPEN_MAPS =
-      Set.of(ROOT + ".participants", ROOT + ".spark.conf");
+  private static final Set<String> OPEN_MAPS = Set.of(ROOT + ".participants", ROOT + ".spark.conf");
 
   private ConfigLoader() {}
 
@@ -48,13 +48,16 @@ public final class ConfigLoader {
         throw new ConfigException("--conf", "no such file: " + file);
       }
       try {
-        user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        user =
+            ConfigFactory.parseFile(
+                file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       } catch (Parse e) {
         throw new ConfigException("--conf", "cannot parse " + file + ": " + e.getMessage());
       }
       rejectUnknownKeys(user, reference);
     }
-    Config merged = ConfigFactory.parseMap(overrides).withFallback(user).withFallback(reference).resolve();
+    Config merged =
+        ConfigFactory.parseMap(overrides).withFallback(user).withFallback(reference).resolve();
     return map(merged.getConfig(ROOT));
   }
 
@@ -63,7 +66,8 @@ public final class ConfigLoader {
       String key = entry.getKey();
       boolean open = OPEN_MAPS.stream().anyMatch(prefix -> key.startsWith(prefix + "."));
       if (!open && !reference.hasPathOrNull(key)) {
-        throw new ConfigException(key, "unknown key (see reference.conf for the keys exo-etl reads)");
+        throw new ConfigException(
+            key, "unknown key (see reference.conf for the keys exo-etl reads)");
       }
     }
   }
@@ -79,7 +83,8 @@ public final class ConfigLoader {
     Config participants = read(c, "participants", Config::getConfig);
     for (String participant : participants.root().keySet()) {
       String path = ConfigUtil.quoteString(participant);
-      masses.put(participant, read(participants, path, "participants." + participant, Config::getDouble));
+      masses.put(
+          participant, read(participants, path, "participants." + participant, Config::getDouble));
     }
     OutputSettings output =
         new OutputSettings(
@@ -89,7 +94,10 @@ public final class ConfigLoader {
     Map<String, String> sparkConf = new LinkedHashMap<>();
     read(c, "spark.conf", Config::getConfig)
         .entrySet()
-        .forEach(e -> sparkConf.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped())));
+        .forEach(
+            e ->
+                sparkConf.put(
+                    e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped())));
     SparkSettings spark =
         new SparkSettings(
             read(c, "spark.master", Config::getString),
@@ -121,5 +129,4 @@ public final class ConfigLoader {
       throw new ConfigException(ROOT + "." + keyForMessage, detail);
     }
   }
-
 }

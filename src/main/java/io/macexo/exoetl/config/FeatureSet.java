@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /** The selected column names per file, in output order. */
-public record FeatureSet(String timeColumn, List<String> imu, List<String> angle, List<String> moment)
+public record FeatureSet(
+    String timeColumn, List<String> imu, List<String> angle, List<String> moment)
     implements Serializable {
   public FeatureSet {
     imu = List.copyOf(imu);

@@ -9,7 +9,8 @@ public record SparkSettings(
   public SparkSettings {
     if (shufflePartitions < 0) {
       throw new ConfigException(
-          "exo-etl.spark.shuffle-partitions", "must be 0 (automatic) or more, not " + shufflePartitions);
+          "exo-etl.spark.shuffle-partitions",
+          "must be 0 (automatic) or more, not " + shufflePartitions);
     }
     conf = Map.copyOf(conf);
   }

@@ -22,14 +22,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Lists the input tree on the driver: participant folders, their trial folders and the three files of
- * each trial, matched by their whole expected names. Only names and sizes are held (about 100 bytes a
- * file), so 25,000 files need a few MB of driver heap.
+ * Lists the input tree on the driver: participant folders, their trial folders and the three files
+ * of each trial, matched by their whole expected names. Only names and sizes are held (about 100
+ * bytes a file), so 25,000 files need a few MB of driver heap.
  *
- * <p>One directory listing for the root, one for each participant, and one recursive file listing per
- * participant (a flat, paginated LIST on S3), so the number of requests grows with participants, not
- * with files. Entries whose names contain a dot or start with {@code _} (LICENSE, .DS_Store, _SUCCESS)
- * are not participants or trials and are ignored.
+ * <p>One directory listing for the root, one for each participant, and one recursive file listing
+ * per participant (a flat, paginated LIST on S3), so the number of requests grows with
+ * participants, not with files. Entries whose names contain a dot or start with {@code _} (LICENSE,
+ * .DS_Store, _SUCCESS) are not participants or trials and are ignored.
  */
 public final class TrialDiscovery {
   private final FileSystem fs;
@@ -124,7 +124,8 @@ public final class TrialDiscovery {
       String name = kind.fileName(id.participant(), id.trial());
       FileStatus status = files.get(name);
       if (status == null) {
-        return new TrialCheck(null, new Reject(id, ReasonCode.MISSING_FILE, "missing " + name + " in " + id + "/"));
+        return new TrialCheck(
+            null, new Reject(id, ReasonCode.MISSING_FILE, "missing " + name + " in " + id + "/"));
       }
       if (status.getLen() == 0) {
         return new TrialCheck(null, new Reject(id, ReasonCode.EMPTY_FILE, name + " is 0 bytes"));
@@ -136,7 +137,8 @@ public final class TrialDiscovery {
   }
 
   /** One recursive listing of a participant folder, grouped by trial folder name. */
-  private Map<String, Map<String, FileStatus>> filesByTrial(Path participantFolder) throws IOException {
+  private Map<String, Map<String, FileStatus>> filesByTrial(Path participantFolder)
+      throws IOException {
     Map<String, Map<String, FileStatus>> byTrial = new HashMap<>();
     RemoteIterator<LocatedFileStatus> files = fs.listFiles(participantFolder, true);
     while (files.hasNext()) {
@@ -145,7 +147,9 @@ public final class TrialDiscovery {
       // Only files directly inside a trial folder count.
       if (parent.getParent() != null
           && parent.getParent().getName().equals(participantFolder.getName())) {
-        byTrial.computeIfAbsent(parent.getName(), k -> new HashMap<>()).put(file.getPath().getName(), file);
+        byTrial
+            .computeIfAbsent(parent.getName(), k -> new HashMap<>())
+            .put(file.getPath().getName(), file);
       }
     }
     return byTrial;

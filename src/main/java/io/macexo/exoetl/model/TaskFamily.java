@@ -5,15 +5,37 @@ import java.util.List;
 
 /**
  * The 26 task families of Phase1. A trial folder name starts with its family, e.g. {@code
- * stairs_2_4_down_on} is {@code stairs}; longer names win ({@code weighted_walk} before {@code walk}).
+ * stairs_2_4_down_on} is {@code stairs}; longer names win ({@code weighted_walk} before {@code
+ * walk}).
  */
 public final class TaskFamily {
   private static final List<String> FAMILIES =
       List.of(
-              "normal_walk", "incline_walk", "walk_backward", "weighted_walk", "dynamic_walk",
-              "stairs", "curb_up", "curb_down", "step_ups", "sit_to_stand", "squats", "lunges",
-              "jump", "lift_weight", "ball_toss", "cutting", "meander", "obstacle_walk", "poses",
-              "push", "side_shuffle", "start_stop", "tire_run", "tug_of_war", "turn_and_step",
+              "normal_walk",
+              "incline_walk",
+              "walk_backward",
+              "weighted_walk",
+              "dynamic_walk",
+              "stairs",
+              "curb_up",
+              "curb_down",
+              "step_ups",
+              "sit_to_stand",
+              "squats",
+              "lunges",
+              "jump",
+              "lift_weight",
+              "ball_toss",
+              "cutting",
+              "meander",
+              "obstacle_walk",
+              "poses",
+              "push",
+              "side_shuffle",
+              "start_stop",
+              "tire_run",
+              "tug_of_war",
+              "turn_and_step",
               "twister")
           .stream()
           .sorted(Comparator.comparingInt(String::length).reversed())

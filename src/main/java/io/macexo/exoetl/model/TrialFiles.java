@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.Map;
 
 /** A trial whose three required files were all found, with their full URIs and total size. */
-public record TrialFiles(TrialId id, Map<FileKind, String> paths, long bytes) implements Serializable {
+public record TrialFiles(TrialId id, Map<FileKind, String> paths, long bytes)
+    implements Serializable {
   public TrialFiles {
     paths = Map.copyOf(paths);
     for (FileKind kind : FileKind.values()) {

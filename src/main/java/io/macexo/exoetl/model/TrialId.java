@@ -2,8 +2,12 @@ package io.macexo.exoetl.model;
 
 import java.io.Serializable;
 
-/** A trial is named by its participant folder and its trial folder, e.g. BT01 / normal_walk_1_1-2_on. */
-public record TrialId(String participant, String trial) implements Serializable, Comparable<TrialId> {
+/**
+ * A trial is named by its participant folder and its trial folder, e.g. BT01 /
+ * normal_walk_1_1-2_on.
+ */
+public record TrialId(String participant, String trial)
+    implements Serializable, Comparable<TrialId> {
   public TrialId {
     if (participant == null || participant.isBlank()) {
       throw new IllegalArgumentException("participant must not be blank");

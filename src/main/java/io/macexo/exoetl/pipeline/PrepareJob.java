@@ -39,9 +39,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The prepare run, sequenced in one place: discover (driver) → read, validate, assemble (one lazy
- * Dataset) → write to staging (the one Spark job over sensor data) → collect trial summaries (from the
- * cached per-trial rows, not sensor rows) → swap participant folders into {@code data/} → rejects,
- * metadata.json, dataset card → {@code _SUCCESS} last.
+ * Dataset) → write to staging (the one Spark job over sensor data) → collect trial summaries (from
+ * the cached per-trial rows, not sensor rows) → swap participant folders into {@code data/} →
+ * rejects, metadata.json, dataset card → {@code _SUCCESS} last.
  *
  * <p>Everything before the swap only adds files under {@code _staging/}, so a run that dies early
  * leaves the previous output as it was.
@@ -59,13 +59,20 @@ public final class PrepareJob {
 
   public PrepareResult execute() throws IOException {
     Instant started = Instant.now();
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(started)
-        + "-" + UUID.randomUUID().toString().substring(0, 8);
-    spark.sparkContext().setJobGroup("exo-etl-prepare-" + runId,
-        "exo-etl prepare " + options.input() + " -> " + options.output(), false);
+    String runId =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(started)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    spark
+        .sparkContext()
+        .setJobGroup(
+            "exo-etl-prepare-" + runId,
+            "exo-etl prepare " + options.input() + " -> " + options.output(),
+            false);
     Path inputRoot = new Path(URI.create(options.input()));
     FileSystem inputFs = inputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    DiscoveredInput input = new TrialDiscovery(inputFs, config).discover(inputRoot, options.participants());
+    DiscoveredInput input =
+        new TrialDiscovery(inputFs, config).discover(inputRoot, options.participants());
 
     Path outputRoot = new Path(URI.create(options.output()));
     FileSystem outputFs = outputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -78,8 +85,17 @@ public final class PrepareJob {
     outputFs.delete(layout.successMarker(), false);
     swap.swap(runId, staleParticipants(swap.existingParticipants()));
     long outputBytes = outputFs.getContentSummary(layout.data()).getLength();
-    PrepareResult result = new PrepareResult(runId, options.input(), layout.root().toString(), started,
-        Duration.between(started, Instant.now()), input.participants(), summaries, input.inputBytes(), outputBytes);
+    PrepareResult result =
+        new PrepareResult(
+            runId,
+            options.input(),
+            layout.root().toString(),
+            started,
+            Duration.between(started, Instant.now()),
+            input.participants(),
+            summaries,
+            input.inputBytes(),
+            outputBytes);
     RejectsWriter.write(spark, outputFs, layout, result.rejects(), config.output().compression());
     MetadataWriter.write(outputFs, layout.metadata(), MetadataWriter.build(result, config));
     writeMarker(outputFs, layout, runId);
@@ -88,16 +104,24 @@ public final class PrepareJob {
   }
 
   /** Reads, validates and assembles the readable trials, writes the good ones to staging. */
-  private List<TrialSummary> processTrials(DiscoveredInput input, OutputLayout layout, String runId) {
+  private List<TrialSummary> processTrials(
+      DiscoveredInput input, OutputLayout layout, String runId) {
     if (input.readable().isEmpty()) {
       return List.of();
     }
     Dataset<Row> parsed = SensorFileReader.read(spark, input.readable(), config);
-    Dataset<Row> trials = TrialAssembler.assemble(RowChecks.flag(parsed, config), config)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> trials =
+        TrialAssembler.assemble(RowChecks.flag(parsed, config), config)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      spark.sparkContext().setJobDescription("read, validate, assemble and write " + input.readable().size() + " trials");
-      DataWriter.write(trials.where(col(IssueColumns.ISSUE).isNull()), layout.staging(runId).toString(), config.output());
+      spark
+          .sparkContext()
+          .setJobDescription(
+              "read, validate, assemble and write " + input.readable().size() + " trials");
+      DataWriter.write(
+          trials.where(col(IssueColumns.ISSUE).isNull()),
+          layout.staging(runId).toString(),
+          config.output());
       spark.sparkContext().setJobDescription("collect per-trial outcomes");
       return collectSummaries(trials);
     } finally {
@@ -108,13 +132,21 @@ public final class PrepareJob {
 
   private static List<TrialSummary> collectSummaries(Dataset<Row> trials) {
     List<TrialSummary> summaries = new ArrayList<>();
-    List<Row> rows = trials.select(
-            col(OutputColumns.PARTICIPANT), col(OutputColumns.TRIAL_NAME), col(OutputColumns.SEQUENCE_LENGTH),
-            col(IssueColumns.ISSUE + "." + IssueColumns.CODE), col(IssueColumns.ISSUE + "." + IssueColumns.DETAIL))
-        .collectAsList();
+    List<Row> rows =
+        trials
+            .select(
+                col(OutputColumns.PARTICIPANT),
+                col(OutputColumns.TRIAL_NAME),
+                col(OutputColumns.SEQUENCE_LENGTH),
+                col(IssueColumns.ISSUE + "." + IssueColumns.CODE),
+                col(IssueColumns.ISSUE + "." + IssueColumns.DETAIL))
+            .collectAsList();
     for (Row row : rows) {
       TrialId id = new TrialId(row.getString(0), row.getString(1));
-      Reject reject = row.isNullAt(3) ? null : new Reject(id, ReasonCode.valueOf(row.getString(3)), row.getString(4));
+      Reject reject =
+          row.isNullAt(3)
+              ? null
+              : new Reject(id, ReasonCode.valueOf(row.getString(3)), row.getString(4));
       summaries.add(new TrialSummary(id, reject == null ? row.getInt(2) : 0, reject));
     }
     return summaries;
@@ -125,8 +157,8 @@ public final class PrepareJob {
   }
 
   /**
-   * Participant folders to remove: without --participants, those not in this run's input (the output
-   * mirrors the input); with it, only the named ones, so the others are left untouched.
+   * Participant folders to remove: without --participants, those not in this run's input (the
+   * output mirrors the input); with it, only the named ones, so the others are left untouched.
    */
   private Set<String> staleParticipants(Set<String> existing) {
     Set<String> stale = new HashSet<>(existing);
@@ -136,7 +168,8 @@ public final class PrepareJob {
     return stale;
   }
 
-  private static void writeMarker(FileSystem fs, OutputLayout layout, String runId) throws IOException {
+  private static void writeMarker(FileSystem fs, OutputLayout layout, String runId)
+      throws IOException {
     try (OutputStream out = fs.create(layout.successMarker(), true)) {
       out.write((runId + "\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -4,7 +4,8 @@ import io.macexo.exoetl.config.EtlConfig;
 import java.util.List;
 
 /** What a prepare run reads, where it writes, which participants and with which configuration. */
-public record PrepareOptions(String input, String output, List<String> participants, EtlConfig config) {
+public record PrepareOptions(
+    String input, String output, List<String> participants, EtlConfig config) {
   public PrepareOptions {
     if (input == null || input.isBlank()) {
       throw new IllegalArgumentException("input is required");

@@ -41,20 +41,27 @@ public record PrepareResult(
   /** Rejections per reason code, in precedence order, only codes that occurred. */
   public Map<ReasonCode, Long> rejectedByReason() {
     return rejects().stream()
-        .collect(Collectors.groupingBy(Reject::code, () -> new java.util.EnumMap<>(ReasonCode.class), Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(
+                Reject::code,
+                () -> new java.util.EnumMap<>(ReasonCode.class),
+                Collectors.counting()));
   }
 
   /** Written trials per participant, sorted by participant. */
   public Map<String, Long> writtenPerParticipant() {
     return trials.stream()
         .filter(TrialSummary::written)
-        .collect(Collectors.groupingBy(t -> t.id().participant(), TreeMap::new, Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(t -> t.id().participant(), TreeMap::new, Collectors.counting()));
   }
 
   /** Written trials per task family, sorted by family. */
   public Map<String, Long> writtenPerTaskFamily() {
     return trials.stream()
         .filter(TrialSummary::written)
-        .collect(Collectors.groupingBy(t -> TaskFamily.of(t.id().trial()), TreeMap::new, Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(
+                t -> TaskFamily.of(t.id().trial()), TreeMap::new, Collectors.counting()));
   }
 }

@@ -5,9 +5,10 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Starts (or joins) the Spark session for a command. Under spark-submit the master and resources come
- * from spark-submit; otherwise from {@code exo-etl.spark.master}. A local master binds to loopback
- * unless told otherwise, because the machine's host name may not resolve to a reachable address.
+ * Starts (or joins) the Spark session for a command. Under spark-submit the master and resources
+ * come from spark-submit; otherwise from {@code exo-etl.spark.master}. A local master binds to
+ * loopback unless told otherwise, because the machine's host name may not resolve to a reachable
+ * address.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -20,7 +21,9 @@ public final class SparkSessions {
       builder.master(master);
     }
     if (master.startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
-      builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      builder
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
     }
     builder.config("spark.sql.session.timeZone", "UTC");
     for (Map.Entry<String, String> entry : config.spark().conf().entrySet()) {

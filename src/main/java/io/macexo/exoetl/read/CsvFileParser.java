@@ -10,9 +10,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Parses one Phase1 CSV file into {@link ParsedColumns} rows, lazily, line by line: a 30,000-row file
- * is never held in memory. Columns are found by header name, so the file's column order does not
- * matter; only the time column and the selected columns are converted to numbers.
+ * Parses one Phase1 CSV file into {@link ParsedColumns} rows, lazily, line by line: a 30,000-row
+ * file is never held in memory. Columns are found by header name, so the file's column order does
+ * not matter; only the time column and the selected columns are converted to numbers.
  *
  * <p>Runs on executors, inside {@link SensorFileReader}.
  */
@@ -30,7 +30,12 @@ final class CsvFileParser implements java.util.Iterator<Row>, AutoCloseable {
 
   /** The file a task reads: where it is, which trial it belongs to and which columns to take. */
   record FileTask(
-      String participant, String trial, FileKind kind, String fileName, String timeColumn, List<String> selected)
+      String participant,
+      String trial,
+      FileKind kind,
+      String fileName,
+      String timeColumn,
+      List<String> selected)
       implements java.io.Serializable {}
 
   CsvFileParser(FileTask task, int samplingRateHz, InputStream in) throws IOException {
@@ -85,9 +90,20 @@ final class CsvFileParser implements java.util.Iterator<Row>, AutoCloseable {
 
   private Row headerRow(ReasonCode problem, String detail) {
     return RowFactory.create(
-        task.participant(), task.trial(), task.kind().ordinal(), lineNumber, true,
-        problem == null ? null : problem.name(), detail, null, null, expectedFields, expectedFields,
-        false, null, null);
+        task.participant(),
+        task.trial(),
+        task.kind().ordinal(),
+        lineNumber,
+        true,
+        problem == null ? null : problem.name(),
+        detail,
+        null,
+        null,
+        expectedFields,
+        expectedFields,
+        false,
+        null,
+        null);
   }
 
   @Override
@@ -150,8 +166,19 @@ final class CsvFileParser implements java.util.Iterator<Row>, AutoCloseable {
     }
     Row row =
         RowFactory.create(
-            task.participant(), task.trial(), task.kind().ordinal(), lineNumber, false, null, null,
-            step, previousStep, fieldCount, expectedFields, truncated, badColumn,
+            task.participant(),
+            task.trial(),
+            task.kind().ordinal(),
+            lineNumber,
+            false,
+            null,
+            null,
+            step,
+            previousStep,
+            fieldCount,
+            expectedFields,
+            truncated,
+            badColumn,
             badColumn == null ? values : null);
     if (step != null) {
       previousStep = step;
@@ -163,7 +190,9 @@ final class CsvFileParser implements java.util.Iterator<Row>, AutoCloseable {
     return NumberText.parse(line, starts[index], starts[index + 1] - 1);
   }
 
-  /** Start offsets of every field plus one past the end, so field i is [starts[i], starts[i+1]-1). */
+  /**
+   * Start offsets of every field plus one past the end, so field i is [starts[i], starts[i+1]-1).
+   */
   private static int[] fieldStarts(String line) {
     int commas = 0;
     for (int i = 0; i < line.length(); i++) {

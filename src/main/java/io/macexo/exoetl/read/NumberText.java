@@ -2,8 +2,8 @@ package io.macexo.exoetl.read;
 
 /**
  * Parses one CSV field as a double the way the Phase1 files spell numbers: an empty field and
- * {@code NaN}/{@code nan} are NaN (both spellings occur), {@code inf}/{@code Infinity} with a sign are
- * infinite, anything else must be a decimal number.
+ * {@code NaN}/{@code nan} are NaN (both spellings occur), {@code inf}/{@code Infinity} with a sign
+ * are infinite, anything else must be a decimal number.
  */
 final class NumberText {
   /** Returned for text that is not a number; callers compare by identity with {@link #isBad}. */

@@ -21,25 +21,38 @@ import org.apache.spark.sql.types.StructType;
 public final class ParsedColumns {
   public static final String PARTICIPANT = OutputColumns.PARTICIPANT;
   public static final String TRIAL_NAME = OutputColumns.TRIAL_NAME;
+
   /** {@link io.macexo.exoetl.model.FileKind} ordinal. */
   public static final String KIND = "kind";
+
   /** 1-based line number in the file; the header is line 1. */
   public static final String LINE = "line";
+
   public static final String IS_HEADER = "is_header";
+
   /** On the header row: EMPTY_FILE or MISSING_COLUMN when the header is unusable, else null. */
   public static final String HEADER_PROBLEM = "header_problem";
+
   public static final String HEADER_DETAIL = "header_detail";
+
   /** round(time * rate); null when time is not a number. */
   public static final String STEP = "step";
+
   /** Step of the previous data row of the same file; null on the first. */
   public static final String PREVIOUS_STEP = "previous_step";
+
   public static final String FIELD_COUNT = "field_count";
   public static final String EXPECTED_FIELDS = "expected_fields";
+
   /** True on a last line that has no line end (a file cut off mid-write). */
   public static final String TRUNCATED = "truncated";
+
   /** First selected column (or time) whose text is not a number; null when all parse. */
   public static final String BAD_COLUMN = "bad_column";
-  /** The selected values in configured order; NaN for empty or NaN text; null on a malformed row. */
+
+  /**
+   * The selected values in configured order; NaN for empty or NaN text; null on a malformed row.
+   */
   public static final String VALUES = "values";
 
   public static final StructType SCHEMA =

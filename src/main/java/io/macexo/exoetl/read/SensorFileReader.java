@@ -43,8 +43,12 @@ public final class SensorFileReader {
         String path = trial.path(kind);
         tasks.add(
             new CsvFileParser.FileTask(
-                trial.id().participant(), trial.id().trial(), kind, new Path(path).getName(),
-                config.features().timeColumn(), config.features().columnsOf(kind)));
+                trial.id().participant(),
+                trial.id().trial(),
+                kind,
+                new Path(path).getName(),
+                config.features().timeColumn(),
+                config.features().columnsOf(kind)));
         paths.add(path);
       }
     }
@@ -59,7 +63,8 @@ public final class SensorFileReader {
             .parallelize(refs, slices)
             .flatMap(
                 new ParseFiles(
-                    hadoopSettings(spark.sparkContext().hadoopConfiguration()), config.samplingRateHz()));
+                    hadoopSettings(spark.sparkContext().hadoopConfiguration()),
+                    config.samplingRateHz()));
     return spark.createDataFrame(rows, ParsedColumns.SCHEMA);
   }
 

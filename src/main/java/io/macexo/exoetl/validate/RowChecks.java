@@ -37,9 +37,10 @@ import org.apache.spark.sql.Row;
  * line and the column. A pure transformation: no I/O, no action, no shuffle.
  *
  * <p>Checks, in precedence order: an unusable header (EMPTY_FILE, MISSING_COLUMN), a wrong field
- * count or a cut-off last line or a non-number in a selected column (MALFORMED_ROW), an infinite value
- * (NON_FINITE), a step not after the previous one (DUPLICATE_TIMESTEP), and under nan-policy=reject a
- * NaN (NAN). Checks across files (LENGTH_MISMATCH, EMPTY_TRIAL) belong to {@code assemble}.
+ * count or a cut-off last line or a non-number in a selected column (MALFORMED_ROW), an infinite
+ * value (NON_FINITE), a step not after the previous one (DUPLICATE_TIMESTEP), and under
+ * nan-policy=reject a NaN (NAN). Checks across files (LENGTH_MISMATCH, EMPTY_TRIAL) belong to
+ * {@code assemble}.
  */
 public final class RowChecks {
   private RowChecks() {}
@@ -52,38 +53,65 @@ public final class RowChecks {
     boolean rejectNan = config.nanPolicy() == NanPolicy.REJECT;
     Column issue =
         when(col(HEADER_PROBLEM).isNotNull(), issue(col(HEADER_PROBLEM), col(HEADER_DETAIL)))
-            .when(col(TRUNCATED), issue(ReasonCode.MALFORMED_ROW, concat(where, lit("the last line is cut off (no line end)"))))
+            .when(
+                col(TRUNCATED),
+                issue(
+                    ReasonCode.MALFORMED_ROW,
+                    concat(where, lit("the last line is cut off (no line end)"))))
             .when(
                 col(FIELD_COUNT).notEqual(col(EXPECTED_FIELDS)),
-                issue(ReasonCode.MALFORMED_ROW,
-                    concat(where, col(FIELD_COUNT).cast("string"), lit(" fields, the header has "),
+                issue(
+                    ReasonCode.MALFORMED_ROW,
+                    concat(
+                        where,
+                        col(FIELD_COUNT).cast("string"),
+                        lit(" fields, the header has "),
                         col(EXPECTED_FIELDS).cast("string"))))
             .when(
                 col(BAD_COLUMN).isNotNull(),
-                issue(ReasonCode.MALFORMED_ROW, concat(where, lit("column "), col(BAD_COLUMN), lit(" is not a number"))))
+                issue(
+                    ReasonCode.MALFORMED_ROW,
+                    concat(where, lit("column "), col(BAD_COLUMN), lit(" is not a number"))))
             .when(
                 infinite.isNotNull(),
-                issue(ReasonCode.NON_FINITE, concat(where, lit("column "), columnName(config, infinite), lit(" is infinite"))))
+                issue(
+                    ReasonCode.NON_FINITE,
+                    concat(
+                        where, lit("column "), columnName(config, infinite), lit(" is infinite"))))
             .when(
                 col(PREVIOUS_STEP).isNotNull().and(col(STEP).leq(col(PREVIOUS_STEP))),
-                issue(ReasonCode.DUPLICATE_TIMESTEP,
-                    concat(where, lit("time step "), col(STEP).cast("string"), lit(" does not follow step "),
-                        col(PREVIOUS_STEP).cast("string"), lit(" (time repeats or goes backwards)"))))
+                issue(
+                    ReasonCode.DUPLICATE_TIMESTEP,
+                    concat(
+                        where,
+                        lit("time step "),
+                        col(STEP).cast("string"),
+                        lit(" does not follow step "),
+                        col(PREVIOUS_STEP).cast("string"),
+                        lit(" (time repeats or goes backwards)"))))
             .when(
                 lit(rejectNan).and(nan.isNotNull()),
-                issue(ReasonCode.NAN, concat(where, lit("column "), columnName(config, nan), lit(" is NaN"))));
+                issue(
+                    ReasonCode.NAN,
+                    concat(where, lit("column "), columnName(config, nan), lit(" is NaN"))));
     return parsed.withColumn(IssueColumns.ISSUE, issue);
   }
 
   /** The 1-based position of the first value matching a predicate on x, or null. */
   private static Column firstMatching(String predicate) {
-    return expr("nullif(array_position(transform(" + VALUES + ", x -> " + predicate + "), true), 0)");
+    return expr(
+        "nullif(array_position(transform(" + VALUES + ", x -> " + predicate + "), true), 0)");
   }
 
   private static Column columnName(EtlConfig config, Column position) {
     Column[] perKind =
         Arrays.stream(FileKind.values())
-            .map(kind -> array(config.features().columnsOf(kind).stream().map(name -> lit(name)).toArray(Column[]::new)))
+            .map(
+                kind ->
+                    array(
+                        config.features().columnsOf(kind).stream()
+                            .map(name -> lit(name))
+                            .toArray(Column[]::new)))
             .toArray(Column[]::new);
     return element_at(element_at(array(perKind), col(KIND).plus(1)), position.cast("int"));
   }
@@ -93,8 +121,12 @@ public final class RowChecks {
     Column[] suffixes =
         Arrays.stream(FileKind.values()).map(kind -> lit(kind.suffix())).toArray(Column[]::new);
     return concat(
-        col(PARTICIPANT), lit("_"), col(TRIAL_NAME), lit("_"),
-        element_at(array(suffixes), col(KIND).plus(1)), lit(".csv"));
+        col(PARTICIPANT),
+        lit("_"),
+        col(TRIAL_NAME),
+        lit("_"),
+        element_at(array(suffixes), col(KIND).plus(1)),
+        lit(".csv"));
   }
 
   static Column issue(ReasonCode code, Column detail) {

@@ -9,15 +9,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * Writes accepted trials as Parquet into a staging folder, one sub-folder and one file per participant,
- * trials sorted by name. {@link ParticipantSwap} then moves each participant folder into {@code data/}.
+ * Writes accepted trials as Parquet into a staging folder, one sub-folder and one file per
+ * participant, trials sorted by name. {@link ParticipantSwap} then moves each participant folder
+ * into {@code data/}.
  *
  * <p>Spark's partitionBy drops the partition column from the files, but the Hub's {@code datasets}
- * library does not read Hive folder names, so the rows carry {@code participant} as a real column and
- * the folders are keyed by a copy of it ({@value #STAGING_KEY}), renamed on the swap. One shuffle
- * (repartition by participant) of the finished arrays. Tuned by {@code exo-etl.output.*}: codec,
- * row-group bytes (a few dozen trials a group, for the Hub's viewer) and dictionary encoding (off:
- * dictionaries of float arrays cost 75x the write time and save nothing).
+ * library does not read Hive folder names, so the rows carry {@code participant} as a real column
+ * and the folders are keyed by a copy of it ({@value #STAGING_KEY}), renamed on the swap. One
+ * shuffle (repartition by participant) of the finished arrays. Tuned by {@code exo-etl.output.*}:
+ * codec, row-group bytes (a few dozen trials a group, for the Hub's viewer) and dictionary encoding
+ * (off: dictionaries of float arrays cost 75x the write time and save nothing).
  */
 public final class DataWriter {
   /** Folder key in staging, e.g. {@code participant_part=BT01}. */
@@ -27,7 +28,10 @@ public final class DataWriter {
 
   public static void write(Dataset<Row> accepted, String stagingUri, OutputSettings settings) {
     accepted
-        .select(OutputColumns.DATASET.stream().map(name -> col(name)).toArray(org.apache.spark.sql.Column[]::new))
+        .select(
+            OutputColumns.DATASET.stream()
+                .map(name -> col(name))
+                .toArray(org.apache.spark.sql.Column[]::new))
         .withColumn(STAGING_KEY, col(OutputColumns.PARTICIPANT))
         .repartition(col(STAGING_KEY))
         .sortWithinPartitions(OutputColumns.TRIAL_NAME)

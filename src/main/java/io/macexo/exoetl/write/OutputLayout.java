@@ -3,8 +3,8 @@ package io.macexo.exoetl.write;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where everything goes under an output root. Names starting with {@code _} are ignored by Spark, pandas
- * and the Hub's globs, so staging and trash never look like data.
+ * Where everything goes under an output root. Names starting with {@code _} are ignored by Spark,
+ * pandas and the Hub's globs, so staging and trash never look like data.
  */
 public record OutputLayout(Path root) {
   public static final String PARTITION_KEY = "participant";

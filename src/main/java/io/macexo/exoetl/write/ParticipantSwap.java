@@ -65,7 +65,9 @@ public final class ParticipantSwap {
     }
     for (String participant : stale) {
       if (!moved.contains(participant) && fs.exists(layout.participant(participant))) {
-        rename(layout.participant(participant), new Path(trash, OutputLayout.PARTITION_KEY + "=" + participant));
+        rename(
+            layout.participant(participant),
+            new Path(trash, OutputLayout.PARTITION_KEY + "=" + participant));
       }
     }
     fs.delete(trash, true);
@@ -86,7 +88,8 @@ public final class ParticipantSwap {
 
   private void rename(Path from, Path to) throws IOException {
     if (!fs.rename(from, to)) {
-      throw new IOException("Cannot move " + from + " to " + to + ": the file system refused the rename");
+      throw new IOException(
+          "Cannot move " + from + " to " + to + ": the file system refused the rename");
     }
   }
 

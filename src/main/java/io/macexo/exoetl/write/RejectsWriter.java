@@ -18,8 +18,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes the rejects table twice: {@code rejects/*.parquet} for tools and {@code rejects/rejects.json}
- * for people. Rejects are summaries (a few hundred rows at most), so they are built on the driver.
+ * Writes the rejects table twice: {@code rejects/*.parquet} for tools and {@code
+ * rejects/rejects.json} for people. Rejects are summaries (a few hundred rows at most), so they are
+ * built on the driver.
  */
 public final class RejectsWriter {
   public static final StructType SCHEMA =
@@ -31,13 +32,24 @@ public final class RejectsWriter {
 
   private RejectsWriter() {}
 
-  public static void write(SparkSession spark, FileSystem fs, OutputLayout layout, List<Reject> rejects, String compression)
+  public static void write(
+      SparkSession spark,
+      FileSystem fs,
+      OutputLayout layout,
+      List<Reject> rejects,
+      String compression)
       throws IOException {
     List<Row> rows = new ArrayList<>();
     for (Reject reject : rejects) {
-      rows.add(RowFactory.create(reject.trial().participant(), reject.trial().trial(), reject.code().name(), reject.detail()));
+      rows.add(
+          RowFactory.create(
+              reject.trial().participant(),
+              reject.trial().trial(),
+              reject.code().name(),
+              reject.detail()));
     }
-    spark.createDataFrame(rows, SCHEMA)
+    spark
+        .createDataFrame(rows, SCHEMA)
         .coalesce(1)
         .write()
         .mode(SaveMode.Overwrite)

@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class ArgsTest {
   private static Args parse(String... words) {
-    return Args.parse(List.of(words), Set.of("--output", "--trials", "--participants", "--scale"), Set.of("--defects"));
+    return Args.parse(
+        List.of(words),
+        Set.of("--output", "--trials", "--participants", "--scale"),
+        Set.of("--defects"));
   }
 
   @Test
   void readsValuesSwitchesAndLists() {
-    Args args = parse("--output", "/tmp/x", "--defects", "--participants=BT01, BT02", "--trials", "3");
+    Args args =
+        parse("--output", "/tmp/x", "--defects", "--participants=BT01, BT02", "--trials", "3");
     assertThat(args.required("--output")).isEqualTo("/tmp/x");
     assertThat(args.has("--defects")).isTrue();
     assertThat(args.listValue("--participants")).containsExactly("BT01", "BT02");
@@ -26,7 +30,8 @@ class ArgsTest {
   void mistakesAreOneLineNamingTheFlag() {
     assertThatThrownBy(() -> parse("--bogus")).hasMessage("unknown flag --bogus (see --help)");
     assertThatThrownBy(() -> parse("--output")).hasMessage("--output needs a value");
-    assertThatThrownBy(() -> parse("--output", "a", "--output", "b")).hasMessage("--output is given twice");
+    assertThatThrownBy(() -> parse("--output", "a", "--output", "b"))
+        .hasMessage("--output is given twice");
     assertThatThrownBy(() -> parse("stray")).hasMessage("unexpected argument 'stray' (see --help)");
     assertThatThrownBy(() -> parse().required("--output")).hasMessage("--output is required");
     assertThatThrownBy(() -> parse("--trials", "x").intValue("--trials", 1, 1, 9))

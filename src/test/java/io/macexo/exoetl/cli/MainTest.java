@@ -18,7 +18,10 @@ class MainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... words) {
-    return Main.run(List.of(words), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.run(
+        List.of(words),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String errText() {
@@ -34,7 +37,9 @@ class MainTest {
   @Test
   void helpOfACommandShowsExamples() {
     assertThat(run("prepare", "--help")).isEqualTo(ExitCode.DONE);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("examples:").contains("bin/exo-etl prepare --input");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("examples:")
+        .contains("bin/exo-etl prepare --input");
   }
 
   @Test
@@ -58,16 +63,21 @@ class MainTest {
   @Test
   void aBadConfigurationKeyFailsBeforeSparkStarts() throws Exception {
     Path conf = Files.writeString(dir.resolve("bad.conf"), "exo-etl.spark.shuffle-partitions = -1");
-    assertThat(run("prepare", "--input", "x", "--output", "y", "--conf", conf.toString())).isEqualTo(ExitCode.USAGE);
-    assertThat(errText()).isEqualTo(
-        "exo-etl prepare: exo-etl.spark.shuffle-partitions: must be 0 (automatic) or more, not -1\n");
+    assertThat(run("prepare", "--input", "x", "--output", "y", "--conf", conf.toString()))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(errText())
+        .isEqualTo(
+            "exo-etl prepare: exo-etl.spark.shuffle-partitions: must be 0 (automatic) or more, not -1\n");
   }
 
   @Test
   void verboseAddsTheStackTrace() throws Exception {
     Path conf = Files.writeString(dir.resolve("bad.conf"), "exo-etl.nan-policy = often");
-    assertThat(run("--verbose", "prepare", "--input", "x", "--output", "y", "--conf", conf.toString())).isEqualTo(ExitCode.USAGE);
-    assertThat(errText()).startsWith("exo-etl prepare: exo-etl.nan-policy: must be keep or reject, not 'often'\n")
+    assertThat(
+            run("--verbose", "prepare", "--input", "x", "--output", "y", "--conf", conf.toString()))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(errText())
+        .startsWith("exo-etl prepare: exo-etl.nan-policy: must be keep or reject, not 'often'\n")
         .contains("\tat io.macexo.exoetl.config.NanPolicy.parse");
   }
 }

@@ -18,11 +18,22 @@ class ConfigLoaderTest {
     assertThat(config.samplingRateHz()).isEqualTo(200);
     assertThat(config.nanPolicy()).isEqualTo(NanPolicy.KEEP);
     assertThat(config.features().timeColumn()).isEqualTo("time");
-    assertThat(config.features().imu()).hasSize(24).startsWith("thigh_imu_l_accel_x").endsWith("shank_imu_r_gyro_z");
-    assertThat(config.features().angle()).containsExactly("hip_flexion_l", "hip_flexion_r", "knee_angle_l", "knee_angle_r");
-    assertThat(config.features().moment()).containsExactly(
-        "hip_flexion_l_moment", "hip_flexion_r_moment", "knee_angle_l_moment", "knee_angle_r_moment");
-    assertThat(config.massesKg()).hasSize(15).containsEntry("BT01", 80.59).containsEntry("BT17", 60.03)
+    assertThat(config.features().imu())
+        .hasSize(24)
+        .startsWith("thigh_imu_l_accel_x")
+        .endsWith("shank_imu_r_gyro_z");
+    assertThat(config.features().angle())
+        .containsExactly("hip_flexion_l", "hip_flexion_r", "knee_angle_l", "knee_angle_r");
+    assertThat(config.features().moment())
+        .containsExactly(
+            "hip_flexion_l_moment",
+            "hip_flexion_r_moment",
+            "knee_angle_l_moment",
+            "knee_angle_r_moment");
+    assertThat(config.massesKg())
+        .hasSize(15)
+        .containsEntry("BT01", 80.59)
+        .containsEntry("BT17", 60.03)
         .doesNotContainKeys("BT04", "BT05");
     assertThat(config.output()).isEqualTo(new OutputSettings("zstd", 33554432L, false));
     assertThat(config.spark().master()).isEqualTo("local[*]");
@@ -33,7 +44,9 @@ class ConfigLoaderTest {
 
   @Test
   void aFileOverridesEveryKey() throws Exception {
-    Path file = write("""
+    Path file =
+        write(
+            """
         exo-etl {
           sampling-rate-hz = 100
           nan-policy = reject
@@ -47,8 +60,14 @@ class ConfigLoaderTest {
     EtlConfig config = ConfigLoader.load(file, Map.of());
     assertThat(config.samplingRateHz()).isEqualTo(100);
     assertThat(config.nanPolicy()).isEqualTo(NanPolicy.REJECT);
-    assertThat(config.features()).isEqualTo(new FeatureSet("t", java.util.List.of("a", "b"), java.util.List.of("c"), java.util.List.of("d")));
-    assertThat(config.massesKg()).containsEntry("BT18", 70.5).containsEntry("BT-X.1", 61.0).containsEntry("BT01", 80.59);
+    assertThat(config.features())
+        .isEqualTo(
+            new FeatureSet(
+                "t", java.util.List.of("a", "b"), java.util.List.of("c"), java.util.List.of("d")));
+    assertThat(config.massesKg())
+        .containsEntry("BT18", 70.5)
+        .containsEntry("BT-X.1", 61.0)
+        .containsEntry("BT01", 80.59);
     assertThat(config.output()).isEqualTo(new OutputSettings("snappy", 8L * 1024 * 1024, true));
     assertThat(config.spark().master()).isEqualTo("local[2]");
     assertThat(config.spark().appName()).isEqualTo("other");
@@ -58,8 +77,11 @@ class ConfigLoaderTest {
 
   @Test
   void theExampleFilesInConfLoad() {
-    assertThat(ConfigLoader.load(Path.of("conf/local.conf"), Map.of()).spark().master()).isEqualTo("local[*]");
-    assertThat(ConfigLoader.load(Path.of("conf/cluster.conf"), Map.of()).spark().shufflePartitions()).isEqualTo(64);
+    assertThat(ConfigLoader.load(Path.of("conf/local.conf"), Map.of()).spark().master())
+        .isEqualTo("local[*]");
+    assertThat(
+            ConfigLoader.load(Path.of("conf/cluster.conf"), Map.of()).spark().shufflePartitions())
+        .isEqualTo(64);
   }
 
   @Test
@@ -67,7 +89,8 @@ class ConfigLoaderTest {
     Path file = write("exo-etl { output { compresion = zstd } }");
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("exo-etl.output.compresion: unknown key (see reference.conf for the keys exo-etl reads)");
+        .hasMessage(
+            "exo-etl.output.compresion: unknown key (see reference.conf for the keys exo-etl reads)");
   }
 
   @Test
@@ -84,11 +107,14 @@ class ConfigLoaderTest {
         .hasMessage("exo-etl.nan-policy: must be keep or reject, not 'sometimes'");
     assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.participants.BT01 = -3"), Map.of()))
         .hasMessage("exo-etl.participants.BT01: must be a mass in kg (0-500), not -3.0");
-    assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.output.compression = lz77"), Map.of()))
-        .hasMessage("exo-etl.output.compression: must be one of zstd, snappy, gzip, uncompressed, not 'lz77'");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(write("exo-etl.output.compression = lz77"), Map.of()))
+        .hasMessage(
+            "exo-etl.output.compression: must be one of zstd, snappy, gzip, uncompressed, not 'lz77'");
     assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.features.angle = [a, a]"), Map.of()))
         .hasMessage("exo-etl.features.angle: names column 'a' twice");
-    assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.participants.BT01 = heavy"), Map.of()))
+    assertThatThrownBy(
+            () -> ConfigLoader.load(write("exo-etl.participants.BT01 = heavy"), Map.of()))
         .hasMessageStartingWith("exo-etl.participants.BT01: ");
   }
 
@@ -97,13 +123,15 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.conf"), Map.of()))
         .hasMessage("--conf: no such file: " + dir.resolve("nope.conf"));
     Path broken = write("exo-etl { output = ");
-    assertThatThrownBy(() -> ConfigLoader.load(broken, Map.of())).hasMessageStartingWith("--conf: cannot parse " + broken);
+    assertThatThrownBy(() -> ConfigLoader.load(broken, Map.of()))
+        .hasMessageStartingWith("--conf: cannot parse " + broken);
   }
 
   @Test
   void overridesWinOverTheFile() throws Exception {
     Path file = write("exo-etl.sampling-rate-hz = 100");
-    assertThat(ConfigLoader.load(file, Map.of("exo-etl.sampling-rate-hz", "120")).samplingRateHz()).isEqualTo(120);
+    assertThat(ConfigLoader.load(file, Map.of("exo-etl.sampling-rate-hz", "120")).samplingRateHz())
+        .isEqualTo(120);
   }
 
   private Path write(String text) throws Exception {

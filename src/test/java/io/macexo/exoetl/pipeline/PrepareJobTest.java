@@ -46,36 +46,81 @@ class PrepareJobTest {
     Files.writeString(input.resolve("LICENSE"), "CC BY 4.0\n");
     Files.writeString(input.resolve(".DS_Store"), "junk");
     tree.trial("BT01", "normal_walk_1_1-2_on", 50);
-    tree.trial("BT01", "jump_1_1_vertical_on", 40, (kind, lines) -> switch (kind) {
-      case ANGLE -> TrialTreeBuilder.shuffleColumns(lines, 7);
-      case MOMENT -> setField(setField(lines, 5, 2, ""), 6, 3, "NaN");
-      default -> lines;
-    });
+    tree.trial(
+        "BT01",
+        "jump_1_1_vertical_on",
+        40,
+        (kind, lines) ->
+            switch (kind) {
+              case ANGLE -> TrialTreeBuilder.shuffleColumns(lines, 7);
+              case MOMENT -> setField(setField(lines, 5, 2, ""), 6, 3, "NaN");
+              default -> lines;
+            });
     tree.trial("BT02", "stairs_2_4_down_on", 30);
-    tree.trial("BT01", "defect_missing-file_1_on", 20, (kind, lines) -> kind == FileKind.ANGLE ? null : lines);
-    tree.trial("BT01", "defect_empty-file_1_on", 20, Mutation.only(FileKind.MOMENT, lines -> List.of()));
-    tree.trial("BT01", "defect_missing-column_1_on", 20, Mutation.only(FileKind.ANGLE, lines ->
-        lines.stream().map(l -> l.substring(0, l.lastIndexOf(',')) + "\n").toList()));
-    tree.trial("BT01", "defect_field-count_1_on", 20, Mutation.only(FileKind.EXO, lines -> {
-      List<String> copy = new ArrayList<>(lines);
-      copy.set(10, copy.get(10).substring(0, copy.get(10).lastIndexOf(',')) + "\n");
-      return copy;
-    }));
-    tree.trial("BT01", "defect_text_1_on", 20, Mutation.only(FileKind.EXO, lines -> setField(lines, 4, 3, "abc")));
-    tree.trial("BT01", "defect_truncated_1_on", 20, Mutation.only(FileKind.MOMENT, lines -> {
-      List<String> copy = new ArrayList<>(lines);
-      String last = copy.get(copy.size() - 1);
-      copy.set(copy.size() - 1, last.substring(0, last.length() / 2));
-      return copy;
-    }));
-    tree.trial("BT01", "defect_infinite_1_on", 20, Mutation.only(FileKind.MOMENT, lines -> setField(lines, 3, 5, "inf")));
-    tree.trial("BT01", "defect_duplicate_1_on", 20, Mutation.only(FileKind.EXO, lines -> {
-      List<String> copy = new ArrayList<>(lines);
-      copy.add(8, copy.get(7));
-      return copy;
-    }));
+    tree.trial(
+        "BT01",
+        "defect_missing-file_1_on",
+        20,
+        (kind, lines) -> kind == FileKind.ANGLE ? null : lines);
+    tree.trial(
+        "BT01", "defect_empty-file_1_on", 20, Mutation.only(FileKind.MOMENT, lines -> List.of()));
+    tree.trial(
+        "BT01",
+        "defect_missing-column_1_on",
+        20,
+        Mutation.only(
+            FileKind.ANGLE,
+            lines -> lines.stream().map(l -> l.substring(0, l.lastIndexOf(',')) + "\n").toList()));
+    tree.trial(
+        "BT01",
+        "defect_field-count_1_on",
+        20,
+        Mutation.only(
+            FileKind.EXO,
+            lines -> {
+              List<String> copy = new ArrayList<>(lines);
+              copy.set(10, copy.get(10).substring(0, copy.get(10).lastIndexOf(',')) + "\n");
+              return copy;
+            }));
+    tree.trial(
+        "BT01",
+        "defect_text_1_on",
+        20,
+        Mutation.only(FileKind.EXO, lines -> setField(lines, 4, 3, "abc")));
+    tree.trial(
+        "BT01",
+        "defect_truncated_1_on",
+        20,
+        Mutation.only(
+            FileKind.MOMENT,
+            lines -> {
+              List<String> copy = new ArrayList<>(lines);
+              String last = copy.get(copy.size() - 1);
+              copy.set(copy.size() - 1, last.substring(0, last.length() / 2));
+              return copy;
+            }));
+    tree.trial(
+        "BT01",
+        "defect_infinite_1_on",
+        20,
+        Mutation.only(FileKind.MOMENT, lines -> setField(lines, 3, 5, "inf")));
+    tree.trial(
+        "BT01",
+        "defect_duplicate_1_on",
+        20,
+        Mutation.only(
+            FileKind.EXO,
+            lines -> {
+              List<String> copy = new ArrayList<>(lines);
+              copy.add(8, copy.get(7));
+              return copy;
+            }));
     tree.trial("BT01", "defect_empty-trial_1_on", 0);
-    tree.trial("BT01", "defect_short_1_on", 20, Mutation.only(FileKind.MOMENT, lines -> lines.subList(0, lines.size() - 10)));
+    tree.trial(
+        "BT01",
+        "defect_short_1_on",
+        20,
+        Mutation.only(FileKind.MOMENT, lines -> lines.subList(0, lines.size() - 10)));
     tree.trial("BT99", "normal_walk_1_1_on", 20);
   }
 
@@ -85,7 +130,12 @@ class PrepareJobTest {
   }
 
   private PrepareResult prepare(String outputName, EtlConfig config) throws Exception {
-    PrepareOptions options = new PrepareOptions(input.toUri().toString(), work.resolve(outputName).toUri().toString(), List.of(), config);
+    PrepareOptions options =
+        new PrepareOptions(
+            input.toUri().toString(),
+            work.resolve(outputName).toUri().toString(),
+            List.of(),
+            config);
     return new PrepareJob(spark, options).execute();
   }
 
@@ -93,20 +143,25 @@ class PrepareJobTest {
   void everyTrialFolderEndsUpWrittenOrRejectedWithItsReason() throws Exception {
     PrepareResult result = prepare("out-keep", CONFIG);
 
-    Map<String, ReasonCode> rejected = result.rejects().stream()
-        .collect(Collectors.toMap(r -> r.trial().toString(), Reject::code, (a, b) -> a, TreeMap::new));
-    assertThat(rejected).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-        Map.entry("BT01/defect_missing-file_1_on", ReasonCode.MISSING_FILE),
-        Map.entry("BT01/defect_empty-file_1_on", ReasonCode.EMPTY_FILE),
-        Map.entry("BT01/defect_missing-column_1_on", ReasonCode.MISSING_COLUMN),
-        Map.entry("BT01/defect_field-count_1_on", ReasonCode.MALFORMED_ROW),
-        Map.entry("BT01/defect_text_1_on", ReasonCode.MALFORMED_ROW),
-        Map.entry("BT01/defect_truncated_1_on", ReasonCode.MALFORMED_ROW),
-        Map.entry("BT01/defect_infinite_1_on", ReasonCode.NON_FINITE),
-        Map.entry("BT01/defect_duplicate_1_on", ReasonCode.DUPLICATE_TIMESTEP),
-        Map.entry("BT01/defect_empty-trial_1_on", ReasonCode.EMPTY_TRIAL),
-        Map.entry("BT01/defect_short_1_on", ReasonCode.LENGTH_MISMATCH),
-        Map.entry("BT99/normal_walk_1_1_on", ReasonCode.UNKNOWN_PARTICIPANT)));
+    Map<String, ReasonCode> rejected =
+        result.rejects().stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.trial().toString(), Reject::code, (a, b) -> a, TreeMap::new));
+    assertThat(rejected)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("BT01/defect_missing-file_1_on", ReasonCode.MISSING_FILE),
+                Map.entry("BT01/defect_empty-file_1_on", ReasonCode.EMPTY_FILE),
+                Map.entry("BT01/defect_missing-column_1_on", ReasonCode.MISSING_COLUMN),
+                Map.entry("BT01/defect_field-count_1_on", ReasonCode.MALFORMED_ROW),
+                Map.entry("BT01/defect_text_1_on", ReasonCode.MALFORMED_ROW),
+                Map.entry("BT01/defect_truncated_1_on", ReasonCode.MALFORMED_ROW),
+                Map.entry("BT01/defect_infinite_1_on", ReasonCode.NON_FINITE),
+                Map.entry("BT01/defect_duplicate_1_on", ReasonCode.DUPLICATE_TIMESTEP),
+                Map.entry("BT01/defect_empty-trial_1_on", ReasonCode.EMPTY_TRIAL),
+                Map.entry("BT01/defect_short_1_on", ReasonCode.LENGTH_MISMATCH),
+                Map.entry("BT99/normal_walk_1_1_on", ReasonCode.UNKNOWN_PARTICIPANT)));
     assertThat(result.trialsFound()).isEqualTo(14);
     assertThat(result.trialsWritten()).isEqualTo(3);
     List<Row> rows = spark.read().parquet(work.resolve("out-keep/data").toString()).collectAsList();
@@ -117,28 +172,38 @@ class PrepareJobTest {
   @Test
   void rejectDetailsNameTheFileLineAndColumn() throws Exception {
     PrepareResult result = prepare("out-details", CONFIG);
-    Map<String, String> details = result.rejects().stream()
-        .collect(Collectors.toMap(r -> r.trial().trial(), Reject::detail));
-    assertThat(details.get("defect_text_1_on")).isEqualTo(
-        "BT01_defect_text_1_on_exo.csv line 5: column thigh_imu_l_accel_y is not a number");
-    assertThat(details.get("defect_field-count_1_on")).isEqualTo(
-        "BT01_defect_field-count_1_on_exo.csv line 11: 25 fields, the header has 26");
-    assertThat(details.get("defect_infinite_1_on")).isEqualTo(
-        "BT01_defect_infinite_1_on_moment_filt_bio.csv line 4: column knee_angle_r_moment is infinite");
-    assertThat(details.get("defect_missing-column_1_on")).isEqualTo(
-        "BT01_defect_missing-column_1_on_angle_filt.csv has no column knee_angle_r");
-    assertThat(details.get("defect_short_1_on")).startsWith("time step 8356 (t = 41.780 s) is in exo, angle_filt but not in moment_filt_bio");
-    assertThat(details.get("defect_duplicate_1_on")).isEqualTo(
-        "BT01_defect_duplicate_1_on_exo.csv line 9: time step 8352 does not follow step 8352 (time repeats or goes backwards)");
-    assertThat(details.get("defect_truncated_1_on")).isEqualTo(
-        "BT01_defect_truncated_1_on_moment_filt_bio.csv line 21: the last line is cut off (no line end)");
+    Map<String, String> details =
+        result.rejects().stream().collect(Collectors.toMap(r -> r.trial().trial(), Reject::detail));
+    assertThat(details.get("defect_text_1_on"))
+        .isEqualTo(
+            "BT01_defect_text_1_on_exo.csv line 5: column thigh_imu_l_accel_y is not a number");
+    assertThat(details.get("defect_field-count_1_on"))
+        .isEqualTo("BT01_defect_field-count_1_on_exo.csv line 11: 25 fields, the header has 26");
+    assertThat(details.get("defect_infinite_1_on"))
+        .isEqualTo(
+            "BT01_defect_infinite_1_on_moment_filt_bio.csv line 4: column knee_angle_r_moment is infinite");
+    assertThat(details.get("defect_missing-column_1_on"))
+        .isEqualTo("BT01_defect_missing-column_1_on_angle_filt.csv has no column knee_angle_r");
+    assertThat(details.get("defect_short_1_on"))
+        .startsWith(
+            "time step 8356 (t = 41.780 s) is in exo, angle_filt but not in moment_filt_bio");
+    assertThat(details.get("defect_duplicate_1_on"))
+        .isEqualTo(
+            "BT01_defect_duplicate_1_on_exo.csv line 9: time step 8352 does not follow step 8352 (time repeats or goes backwards)");
+    assertThat(details.get("defect_truncated_1_on"))
+        .isEqualTo(
+            "BT01_defect_truncated_1_on_moment_filt_bio.csv line 21: the last line is cut off (no line end)");
   }
 
   @Test
   void writtenValuesMatchTheCsvCellsInTimeOrderWhateverTheColumnOrder() throws Exception {
     prepare("out-values", CONFIG);
-    Row jump = spark.read().parquet(work.resolve("out-values/data").toString())
-        .where("trial_name = 'jump_1_1_vertical_on'").first();
+    Row jump =
+        spark
+            .read()
+            .parquet(work.resolve("out-values/data").toString())
+            .where("trial_name = 'jump_1_1_vertical_on'")
+            .first();
     assertThat(jump.<String>getAs("participant")).isEqualTo("BT01");
     assertThat(jump.<Integer>getAs("sequence_length")).isEqualTo(40);
     assertThat(jump.<Double>getAs("mass_kg")).isCloseTo(80.59, within(1e-9));
@@ -149,33 +214,44 @@ class PrepareJobTest {
     assertThat(angle).hasSize(40).allSatisfy(row -> assertThat(row).hasSize(4));
     for (int i = 0; i < 40; i++) {
       for (int c = 0; c < 24; c++) {
-        assertThat(imu.get(i).get(c)).isEqualTo((float) TrialTreeBuilder.value(FileKind.EXO, c, FIRST_STEP + i));
+        assertThat(imu.get(i).get(c))
+            .isEqualTo((float) TrialTreeBuilder.value(FileKind.EXO, c, FIRST_STEP + i));
       }
       for (int c = 0; c < 4; c++) {
-        assertThat(angle.get(i).get(c)).isEqualTo((float) TrialTreeBuilder.value(FileKind.ANGLE, c, FIRST_STEP + i));
+        assertThat(angle.get(i).get(c))
+            .isEqualTo((float) TrialTreeBuilder.value(FileKind.ANGLE, c, FIRST_STEP + i));
       }
     }
-    // File line 6 (row index 4) has an empty field in moment column 0, line 7 (index 5) "NaN" in column 1.
+    // File line 6 (row index 4) has an empty field in moment column 0, line 7 (index 5) "NaN" in
+    // column 1.
     assertThat(moment.get(4).get(0)).isNaN();
     assertThat(moment.get(5).get(1)).isNaN();
-    assertThat(moment.get(5).get(0)).isEqualTo((float) TrialTreeBuilder.value(FileKind.MOMENT, 0, FIRST_STEP + 5));
-    assertThat(moment.get(4).get(1)).isEqualTo((float) TrialTreeBuilder.value(FileKind.MOMENT, 1, FIRST_STEP + 4));
+    assertThat(moment.get(5).get(0))
+        .isEqualTo((float) TrialTreeBuilder.value(FileKind.MOMENT, 0, FIRST_STEP + 5));
+    assertThat(moment.get(4).get(1))
+        .isEqualTo((float) TrialTreeBuilder.value(FileKind.MOMENT, 1, FIRST_STEP + 4));
   }
 
   @Test
   void nanPolicyRejectRejectsTrialsWithNan() throws Exception {
     PrepareResult result = prepare("out-reject", CONFIG.withNanPolicy(NanPolicy.REJECT));
-    Reject jump = result.rejects().stream()
-        .filter(r -> r.trial().equals(new TrialId("BT01", "jump_1_1_vertical_on"))).findFirst().orElseThrow();
+    Reject jump =
+        result.rejects().stream()
+            .filter(r -> r.trial().equals(new TrialId("BT01", "jump_1_1_vertical_on")))
+            .findFirst()
+            .orElseThrow();
     assertThat(jump.code()).isEqualTo(ReasonCode.NAN);
-    assertThat(jump.detail()).isEqualTo("BT01_jump_1_1_vertical_on_moment_filt_bio.csv line 6: column hip_flexion_l_moment is NaN");
+    assertThat(jump.detail())
+        .isEqualTo(
+            "BT01_jump_1_1_vertical_on_moment_filt_bio.csv line 6: column hip_flexion_l_moment is NaN");
     assertThat(result.trialsWritten()).isEqualTo(2);
   }
 
   private static List<List<Float>> matrix(Row row, String column) {
     List<List<Float>> result = new ArrayList<>();
     for (Object inner : row.getList(row.fieldIndex(column))) {
-      result.add(scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Float>) inner));
+      result.add(
+          scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Float>) inner));
     }
     return result;
   }

@@ -3,8 +3,8 @@ package io.macexo.exoetl.testing;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one local Spark session a test class shares: two cores, few shuffle partitions, no UI, bound to
- * loopback. Start it in {@code @BeforeAll} and stop it in {@code @AfterAll}.
+ * The one local Spark session a test class shares: two cores, few shuffle partitions, no UI, bound
+ * to loopback. Start it in {@code @BeforeAll} and stop it in {@code @AfterAll}.
  */
 public final class LocalSpark {
   private LocalSpark() {}

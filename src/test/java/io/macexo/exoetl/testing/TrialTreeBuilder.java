@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes tiny Phase1-shaped trees for tests. Values follow {@link #value}, so a test can compute what
- * any output cell must hold without re-reading the CSV. Mutations (a hook per file's lines) build
- * broken trials.
+ * Writes tiny Phase1-shaped trees for tests. Values follow {@link #value}, so a test can compute
+ * what any output cell must hold without re-reading the CSV. Mutations (a hook per file's lines)
+ * build broken trials.
  */
 public final class TrialTreeBuilder {
   /** A filler column that is never selected, placed between selected ones. */
@@ -44,20 +44,27 @@ public final class TrialTreeBuilder {
   }
 
   /** A trial whose lines per file pass through a mutation (header is element 0). */
-  public Path trial(String participant, String trial, int rows, Mutation mutation) throws IOException {
+  public Path trial(String participant, String trial, int rows, Mutation mutation)
+      throws IOException {
     Path folder = Files.createDirectories(root.resolve(participant).resolve(trial));
     for (FileKind kind : FileKind.values()) {
       List<String> lines = mutation.apply(kind, csvLines(kind, rows));
       if (lines != null) {
-        Files.writeString(folder.resolve(kind.fileName(participant, trial)), String.join("", lines), StandardCharsets.UTF_8);
+        Files.writeString(
+            folder.resolve(kind.fileName(participant, trial)),
+            String.join("", lines),
+            StandardCharsets.UTF_8);
       }
     }
     // A decoy that ends like an exo file must never be read.
-    Files.writeString(folder.resolve(participant + "_" + trial + "_power_exo.csv"), "time,x\n1,oops\n");
+    Files.writeString(
+        folder.resolve(participant + "_" + trial + "_power_exo.csv"), "time,x\n1,oops\n");
     return folder;
   }
 
-  /** The lines (each ending in \n) of one file: time first, a filler column, the selected columns. */
+  /**
+   * The lines (each ending in \n) of one file: time first, a filler column, the selected columns.
+   */
   public List<String> csvLines(FileKind kind, int rows) {
     List<String> names = new ArrayList<>(config.features().columnsOf(kind));
     List<String> lines = new ArrayList<>();
@@ -74,7 +81,10 @@ public final class TrialTreeBuilder {
     return lines;
   }
 
-  /** The exo file spells time with double noise, the others with three decimals, as the real files do. */
+  /**
+   * The exo file spells time with double noise, the others with three decimals, as the real files
+   * do.
+   */
   private static String timeText(FileKind kind, long step) {
     double time = step / 200.0;
     return kind == FileKind.EXO ? Double.toString(time + 1e-14) : String.format("%.3f", time);
