@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code exo-etl demo}: makes a small Phase1-like sample with one broken trial per reason code (once,
- * under target/demo/), runs prepare on it and says how to load the result.
+ * {@code exo-etl demo}: makes a small Phase1-like sample with one broken trial per reason code
+ * (once, under target/demo/), runs prepare on it and says how to load the result.
  */
 final class DemoCommand implements Command {
   static final List<String> PARTICIPANTS = List.of("BT01", "BT02", "BT13");
@@ -66,7 +66,8 @@ final class DemoCommand implements Command {
     out.println("running prepare ...");
     PrepareResult result =
         PrepareCommand.runPrepare(
-            new PrepareOptions(input.toUri().toString(), output.toUri().toString(), List.of(), config));
+            new PrepareOptions(
+                input.toUri().toString(), output.toUri().toString(), List.of(), config));
     out.println();
     RunSummary.print(result, out);
     out.println();
@@ -82,7 +83,9 @@ final class DemoCommand implements Command {
     out.println("load it:");
     out.println("  pandas:   pd.read_parquet(\"" + data + "\")");
     out.println(
-        "  datasets: load_dataset(\"parquet\", data_files=\"" + data + "/**/*.parquet\", split=\"train\")");
+        "  datasets: load_dataset(\"parquet\", data_files=\""
+            + data
+            + "/**/*.parquet\", split=\"train\")");
     out.println("  DuckDB:   SELECT * FROM read_parquet('" + data + "/**/*.parquet')");
     out.println("  Spark:    spark.read.parquet(\"" + data + "\")");
   }

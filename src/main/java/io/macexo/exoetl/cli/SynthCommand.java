@@ -46,11 +46,21 @@ public final class SynthCommand implements Command {
         "flags:",
         "  --output DIR           folder to create (required)",
         "  --participants LIST    comma-separated Phase1 participants (default: all 15, BT01..BT17 without BT04, BT05)",
-        "  --trials N             good trials per participant, 1.." + SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT
-            + " (default " + SynthOptions.DEFAULT_TRIALS_PER_PARTICIPANT + ")",
-        "  --scale F              factor on the real trial lengths, above 0 up to " + SynthOptions.MAXIMUM_SCALE
-            + " (default " + SynthOptions.DEFAULT_SCALE + "); at least " + SynthOptions.MINIMUM_ROWS + " rows",
-        "  --seed S               the same seed writes the same bytes (default " + SynthOptions.DEFAULT_SEED + ")",
+        "  --trials N             good trials per participant, 1.."
+            + SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT
+            + " (default "
+            + SynthOptions.DEFAULT_TRIALS_PER_PARTICIPANT
+            + ")",
+        "  --scale F              factor on the real trial lengths, above 0 up to "
+            + SynthOptions.MAXIMUM_SCALE
+            + " (default "
+            + SynthOptions.DEFAULT_SCALE
+            + "); at least "
+            + SynthOptions.MINIMUM_ROWS
+            + " rows",
+        "  --seed S               the same seed writes the same bytes (default "
+            + SynthOptions.DEFAULT_SEED
+            + ")",
         "  --defects              add to the first participant one broken trial per reason code, and BT99",
         "",
         "examples:",
@@ -71,27 +81,44 @@ public final class SynthCommand implements Command {
 
   /** The options of a command line; a bad value is a {@link UsageException} naming its flag. */
   static SynthOptions parse(List<String> words) {
-    Args args = Args.parse(words, Set.of(OUTPUT, PARTICIPANTS, TRIALS, SCALE, SEED), Set.of(DEFECTS));
+    Args args =
+        Args.parse(words, Set.of(OUTPUT, PARTICIPANTS, TRIALS, SCALE, SEED), Set.of(DEFECTS));
     Path output = Path.of(args.required(OUTPUT));
     List<String> participants = args.listValue(PARTICIPANTS);
     for (String participant : participants) {
       if (!SynthOptions.PHASE1_PARTICIPANTS.contains(participant)) {
-        throw new UsageException(PARTICIPANTS + ": '" + participant + "' is not a Phase1 participant (known: "
-            + String.join(",", SynthOptions.PHASE1_PARTICIPANTS) + ")");
+        throw new UsageException(
+            PARTICIPANTS
+                + ": '"
+                + participant
+                + "' is not a Phase1 participant (known: "
+                + String.join(",", SynthOptions.PHASE1_PARTICIPANTS)
+                + ")");
       }
     }
-    int trials = args.intValue(TRIALS, SynthOptions.DEFAULT_TRIALS_PER_PARTICIPANT, 1,
-        SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT);
-    double scale = args.doubleValue(SCALE, SynthOptions.DEFAULT_SCALE, 0, SynthOptions.MAXIMUM_SCALE);
+    int trials =
+        args.intValue(
+            TRIALS,
+            SynthOptions.DEFAULT_TRIALS_PER_PARTICIPANT,
+            1,
+            SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT);
+    double scale =
+        args.doubleValue(SCALE, SynthOptions.DEFAULT_SCALE, 0, SynthOptions.MAXIMUM_SCALE);
     if (scale == 0) {
       throw new UsageException(SCALE + " must be greater than 0");
     }
     long seed = args.longValue(SEED, SynthOptions.DEFAULT_SEED);
     try {
-      return new SynthOptions(output, participants.isEmpty() ? SynthOptions.PHASE1_PARTICIPANTS : participants,
-          trials, scale, seed, args.has(DEFECTS));
+      return new SynthOptions(
+          output,
+          participants.isEmpty() ? SynthOptions.PHASE1_PARTICIPANTS : participants,
+          trials,
+          scale,
+          seed,
+          args.has(DEFECTS));
     } catch (IllegalArgumentException e) {
-      // Only a duplicate participant gets here: every other value was checked above against its flag.
+      // Only a duplicate participant gets here: every other value was checked above against its
+      // flag.
       throw new UsageException(PARTICIPANTS + ": " + e.getMessage());
     }
   }
@@ -99,12 +126,22 @@ public final class SynthCommand implements Command {
   private static void printSummary(SynthResult result, double seconds, PrintStream out) {
     double megabytes = result.bytes() / BYTES_PER_MEGABYTE;
     out.printf(Locale.ROOT, "participants  %d%n", result.participants());
-    out.printf(Locale.ROOT, "trials        %d (%d built to be rejected)%n", result.trials(),
+    out.printf(
+        Locale.ROOT,
+        "trials        %d (%d built to be rejected)%n",
+        result.trials(),
         result.intendedRejects().size());
     out.printf(Locale.ROOT, "files         %d%n", result.files());
-    out.printf(Locale.ROOT, "bytes         %d (%.1f MB) in %.1f s, %.0f MB/s%n", result.bytes(), megabytes, seconds,
+    out.printf(
+        Locale.ROOT,
+        "bytes         %d (%.1f MB) in %.1f s, %.0f MB/s%n",
+        result.bytes(),
+        megabytes,
+        seconds,
         megabytes / Math.max(seconds, 1e-9));
     out.printf(Locale.ROOT, "where         %s%n", result.root().toAbsolutePath());
-    result.intendedRejects().forEach((trial, code) -> out.printf(Locale.ROOT, "  reject  %-48s %s%n", trial, code));
+    result
+        .intendedRejects()
+        .forEach((trial, code) -> out.printf(Locale.ROOT, "  reject  %-48s %s%n", trial, code));
   }
 }

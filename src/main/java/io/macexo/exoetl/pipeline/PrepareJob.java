@@ -15,13 +15,12 @@ import io.macexo.exoetl.validate.IssueColumns;
 import io.macexo.exoetl.validate.RowChecks;
 import io.macexo.exoetl.write.DataWriter;
 import io.macexo.exoetl.write.MetadataWriter;
+import io.macexo.exoetl.write.OutputFiles;
 import io.macexo.exoetl.write.OutputLayout;
 import io.macexo.exoetl.write.ParticipantSwap;
 import io.macexo.exoetl.write.RejectsWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -170,8 +169,6 @@ public final class PrepareJob {
 
   private static void writeMarker(FileSystem fs, OutputLayout layout, String runId)
       throws IOException {
-    try (OutputStream out = fs.create(layout.successMarker(), true)) {
-      out.write((runId + "\n").getBytes(StandardCharsets.UTF_8));
-    }
+    OutputFiles.writeString(fs, layout.successMarker(), runId + "\n");
   }
 }

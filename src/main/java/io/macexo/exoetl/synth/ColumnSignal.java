@@ -3,21 +3,26 @@ package io.macexo.exoetl.synth;
 import java.util.List;
 
 /**
- * The gait-like signal of one column: {@code offset + amplitude * sin(2 pi (harmonic * cycle + phase))}
- * plus uniform noise, where {@code cycle} counts strides. Left and right sides are half a stride apart.
- * Levels follow PHASE1.md's units: angles in degrees (knee flexion negative), gyro in deg/s, accel in
- * m/s^2 with gravity on y, torques in Nm, insole force in N, moments in Nm/kg within about -3 to 2.
+ * The gait-like signal of one column: {@code offset + amplitude * sin(2 pi (harmonic * cycle +
+ * phase))} plus uniform noise, where {@code cycle} counts strides. Left and right sides are half a
+ * stride apart. Levels follow PHASE1.md's units: angles in degrees (knee flexion negative), gyro in
+ * deg/s, accel in m/s^2 with gravity on y, torques in Nm, insole force in N, moments in Nm/kg
+ * within about -3 to 2.
  *
  * @param alwaysNaN whether the column is NaN in every row (Phase 1's {@code *_torque_estimated})
  */
-record ColumnSignal(double offset, double amplitude, int harmonic, double phase, double noise, boolean alwaysNaN) {
+record ColumnSignal(
+    double offset, double amplitude, int harmonic, double phase, double noise, boolean alwaysNaN) {
   /** Relative noise on every signal: enough to look measured, small enough to keep the shape. */
   private static final double NOISE_SHARE = 0.03;
 
   /** Half a stride: the right side mirrors the left one. */
   private static final double RIGHT_SIDE_PHASE = 0.5;
 
-  /** Name fragment to (offset, amplitude, harmonic, phase), first match wins: specific before general. */
+  /**
+   * Name fragment to (offset, amplitude, harmonic, phase), first match wins: specific before
+   * general.
+   */
   private static final List<Rule> RULES =
       List.of(
           new Rule("_moment", "hip_flexion", -0.2, 0.9, 1, 0.0),
@@ -49,10 +54,16 @@ record ColumnSignal(double offset, double amplitude, int harmonic, double phase,
     if (column.endsWith(Phase1Columns.TORQUE_ESTIMATED_SUFFIX)) {
       return new ColumnSignal(0, 0, 1, 0, 0, true);
     }
-    Rule rule = RULES.stream().filter(candidate -> candidate.matches(column)).findFirst().orElseThrow();
+    Rule rule =
+        RULES.stream().filter(candidate -> candidate.matches(column)).findFirst().orElseThrow();
     double phase = rule.phase() + (isRightSide(column) ? RIGHT_SIDE_PHASE : 0);
-    return new ColumnSignal(rule.offset(), rule.amplitude(), rule.harmonic(), phase,
-        NOISE_SHARE * rule.amplitude(), false);
+    return new ColumnSignal(
+        rule.offset(),
+        rule.amplitude(),
+        rule.harmonic(),
+        phase,
+        NOISE_SHARE * rule.amplitude(),
+        false);
   }
 
   /** The value at a stride count, before noise is added. */
@@ -65,7 +76,8 @@ record ColumnSignal(double offset, double amplitude, int harmonic, double phase,
   }
 
   /** A column matches when its name contains {@code fragment} and starts with {@code prefix}. */
-  private record Rule(String fragment, String prefix, double offset, double amplitude, int harmonic, double phase) {
+  private record Rule(
+      String fragment, String prefix, double offset, double amplitude, int harmonic, double phase) {
     boolean matches(String column) {
       return column.contains(fragment) && column.startsWith(prefix);
     }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Writes ASCII CSV text straight into a large byte buffer and flushes it to a file. Numbers are
- * formatted by hand with six fixed decimals: {@code String.format} per value is about 50 times slower
- * and would cap the generator far below disk speed.
+ * formatted by hand with six fixed decimals: {@code String.format} per value is about 50 times
+ * slower and would cap the generator far below disk speed.
  */
 final class CsvSink implements Closeable {
   /** Large enough that the file system sees few, big writes. */
@@ -22,7 +22,10 @@ final class CsvSink implements Closeable {
   private static final long DECIMAL_SCALE = 1_000_000;
   private static final int DECIMALS = 6;
 
-  /** Beyond this magnitude the fixed format would overflow a long; such values fall back to toString. */
+  /**
+   * Beyond this magnitude the fixed format would overflow a long; such values fall back to
+   * toString.
+   */
   private static final double FIXED_LIMIT = 1e12;
 
   private final OutputStream out;
@@ -85,7 +88,9 @@ final class CsvSink implements Closeable {
     return this;
   }
 
-  /** A whole number of milliseconds as seconds with three decimals, e.g. 41760 as {@code 41.760}. */
+  /**
+   * A whole number of milliseconds as seconds with three decimals, e.g. 41760 as {@code 41.760}.
+   */
   CsvSink milliseconds(long milliseconds) throws IOException {
     ensureRoom();
     digits(milliseconds / 1000, 1);

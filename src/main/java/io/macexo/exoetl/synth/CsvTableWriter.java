@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes one {@link TableContent} as a CSV file: header, then one line per row, {@code \n} line ends
- * and a trailing newline. Each cell is a pure function of (trial, column, sample), so a repeated row is
- * byte-identical to its original and the output never depends on thread scheduling.
+ * Writes one {@link TableContent} as a CSV file: header, then one line per row, {@code \n} line
+ * ends and a trailing newline. Each cell is a pure function of (trial, column, sample), so a
+ * repeated row is byte-identical to its original and the output never depends on thread scheduling.
  *
  * <p>Runs on a generator worker thread; one instance per file, not shared.
  */
@@ -26,11 +26,15 @@ final class CsvTableWriter {
     for (int column = 0; column < signals.length; column++) {
       alwaysNaN[column] = signals[column].alwaysNaN();
     }
-    this.regionMasks = content.nanRegions().stream().map(region -> mask(columns, region)).toArray(boolean[][]::new);
+    this.regionMasks =
+        content.nanRegions().stream()
+            .map(region -> mask(columns, region))
+            .toArray(boolean[][]::new);
     this.editByRow = new RowEdit[content.rows()];
     for (RowEdit edit : content.edits()) {
       if (edit.row() >= content.rows()) {
-        throw new IllegalArgumentException("edit " + edit + " is past the last row " + (content.rows() - 1));
+        throw new IllegalArgumentException(
+            "edit " + edit + " is past the last row " + (content.rows() - 1));
       }
       editByRow[edit.row()] = edit;
     }
@@ -64,7 +68,8 @@ final class CsvTableWriter {
       int sourceRow = repeat ? row - 1 : row;
       long sample = content.firstSample() + sourceRow;
       if (content.timeStyle() == TableContent.TimeStyle.ACCUMULATED_DOUBLE) {
-        // A repeated row keeps the previous text: the same time twice, as a logger hiccup writes it.
+        // A repeated row keeps the previous text: the same time twice, as a logger hiccup writes
+        // it.
         clockText = repeat ? clockText : Double.toString(clock);
         sink.text(clockText);
       } else {
@@ -77,10 +82,12 @@ final class CsvTableWriter {
     }
   }
 
-  private void writeValues(CsvSink sink, long sample, boolean[] nan, RowEdit edit) throws IOException {
+  private void writeValues(CsvSink sink, long sample, boolean[] nan, RowEdit edit)
+      throws IOException {
     boolean dropLast = edit != null && edit.kind() == RowEdit.Kind.DROP_LAST_FIELD;
     int fields = signals.length - (dropLast ? 1 : 0);
-    int textColumn = edit != null && edit.kind() == RowEdit.Kind.CELL_TEXT ? columnIndex(edit.column()) : -1;
+    int textColumn =
+        edit != null && edit.kind() == RowEdit.Kind.CELL_TEXT ? columnIndex(edit.column()) : -1;
     double cycle = content.motion().cycleAt(sample);
     double gain = content.motion().gain();
     long salt = content.motion().noiseSalt();
@@ -92,7 +99,8 @@ final class CsvTableWriter {
         sink.text(content.nanText());
       } else {
         ColumnSignal signal = signals[column];
-        sink.fixed(signal.shape(cycle, gain) + signal.noise() * Seeds.uniformNoise(salt, sample, column));
+        sink.fixed(
+            signal.shape(cycle, gain) + signal.noise() * Seeds.uniformNoise(salt, sample, column));
       }
     }
   }
@@ -112,7 +120,8 @@ final class CsvTableWriter {
   private int columnIndex(String column) {
     int index = content.columns().indexOf(column);
     if (index < 0) {
-      throw new IllegalArgumentException("cannot edit column " + column + ": the file has no such column");
+      throw new IllegalArgumentException(
+          "cannot edit column " + column + ": the file has no such column");
     }
     return index;
   }

@@ -4,13 +4,13 @@ import io.macexo.exoetl.model.ReasonCode;
 
 /**
  * The broken trials {@code --defects} adds: one per reason code the job can give under the default
- * nan-policy (keep), three for MALFORMED_ROW because a row can be malformed in three ways. Each defect
- * trial is otherwise a clean normal_walk trial, so it triggers exactly its own reason code.
+ * nan-policy (keep), three for MALFORMED_ROW because a row can be malformed in three ways. Each
+ * defect trial is otherwise a clean normal_walk trial, so it triggers exactly its own reason code.
  *
- * <p>Folder names are {@code defect_1_<slug>_on}: task {@code defect}, session 1, the slug as descriptor,
- * powered. So they fit the trial grammar {@code <task>_<session>[_<repeat>][_<descriptor>]_<on|off>} even
- * for a strict parser (task letters and underscores, session digits), and never collide with a drawn
- * name.
+ * <p>Folder names are {@code defect_1_<slug>_on}: task {@code defect}, session 1, the slug as
+ * descriptor, powered. So they fit the trial grammar {@code
+ * <task>_<session>[_<repeat>][_<descriptor>]_<on|off>} even for a strict parser (task letters and
+ * underscores, session digits), and never collide with a drawn name.
  */
 public enum Defect {
   /** The angle_filt file is absent. */
@@ -36,7 +36,9 @@ public enum Defect {
   /** A trial of participant {@link #UNKNOWN_PARTICIPANT_NAME}, who has no body mass configured. */
   UNKNOWN_PARTICIPANT("unknown-participant", ReasonCode.UNKNOWN_PARTICIPANT);
 
-  /** The participant folder of the UNKNOWN_PARTICIPANT defect; not in the Phase1 participant list. */
+  /**
+   * The participant folder of the UNKNOWN_PARTICIPANT defect; not in the Phase1 participant list.
+   */
   public static final String UNKNOWN_PARTICIPANT_NAME = "BT99";
 
   /** How many rows LENGTH_MISMATCH leaves out at the end of the moment file. */

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The column headers of every per-trial file kind of the Phase1 release, declared once, as PHASE1.md
- * describes them. The three kinds the job reads ({@link #EXO}, {@link #ANGLE_FILT}, {@link
- * #MOMENT_FILT_BIO}) are exact; the headers of the twelve kinds nobody reads are plausible inventions
- * (the real ones are not documented), there only so that each trial folder holds its 15 files.
+ * The column headers of every per-trial file kind of the Phase1 release, declared once, as
+ * PHASE1.md describes them. The three kinds the job reads ({@link #EXO}, {@link #ANGLE_FILT},
+ * {@link #MOMENT_FILT_BIO}) are exact; the headers of the twelve kinds nobody reads are plausible
+ * inventions (the real ones are not documented), there only so that each trial folder holds its 15
+ * files.
  *
  * <p>Every list here holds data columns only: files start with {@link #TIME} in front of them.
  */
@@ -24,7 +25,9 @@ public final class Phase1Columns {
   /** The exo's two actuated joints; the exo names their channels {@code <joint>_angle_<side>}. */
   public static final List<String> EXO_JOINTS = List.of("hip", "knee");
 
-  /** What the exo records per joint, appended to {@code <joint>_angle_<side>} (empty = the angle). */
+  /**
+   * What the exo records per joint, appended to {@code <joint>_angle_<side>} (empty = the angle).
+   */
   public static final List<String> EXO_JOINT_CHANNELS =
       List.of(
           "",
@@ -48,7 +51,10 @@ public final class Phase1Columns {
   /** Insole channels per side, in file order. */
   public static final List<String> INSOLE_CHANNELS = List.of("force_y", "cop_x", "cop_z");
 
-  /** OpenSim coordinates of angle_filt and moment_filt_bio, each followed by {@code _l} then {@code _r}. */
+  /**
+   * OpenSim coordinates of angle_filt and moment_filt_bio, each followed by {@code _l} then {@code
+   * _r}.
+   */
   public static final List<String> COORDINATES =
       List.of(
           "hip_flexion",
@@ -58,7 +64,9 @@ public final class Phase1Columns {
           "ankle_angle",
           "subtalar_angle");
 
-  /** Suffix of every moment column: the real files carry it (an internal planning note omits it). */
+  /**
+   * Suffix of every moment column: the real files carry it (an internal planning note omits it).
+   */
   public static final String MOMENT_SUFFIX = "_moment";
 
   /** {@code {P}_{T}_exo.csv}: 35 channels of the left side, then the same 35 of the right. */
@@ -70,15 +78,18 @@ public final class Phase1Columns {
   /** {@code {P}_{T}_moment_filt_bio.csv}: biological joint moments in Nm/kg. */
   public static final List<String> MOMENT_FILT_BIO = coordinateColumns(MOMENT_SUFFIX);
 
-  /** Kind suffix of the three files the job reads, as in {@code BT01_squats_1_1_on_angle_filt.csv}. */
+  /**
+   * Kind suffix of the three files the job reads, as in {@code BT01_squats_1_1_on_angle_filt.csv}.
+   */
   public static final String EXO_KIND = "exo";
 
   public static final String ANGLE_FILT_KIND = "angle_filt";
   public static final String MOMENT_FILT_BIO_KIND = "moment_filt_bio";
 
   /**
-   * The twelve kinds nobody reads, with invented headers. {@code power_exo} ends in {@code _exo.csv} and
-   * {@code exo_sim} starts like {@code exo}: both are there to catch suffix and prefix matching.
+   * The twelve kinds nobody reads, with invented headers. {@code power_exo} ends in {@code
+   * _exo.csv} and {@code exo_sim} starts like {@code exo}: both are there to catch suffix and
+   * prefix matching.
    */
   public static final Map<String, List<String>> UNREAD_KINDS = unreadKinds();
 
@@ -129,7 +140,8 @@ public final class Phase1Columns {
   private static Map<String, List<String>> unreadKinds() {
     Map<String, List<String>> kinds = new LinkedHashMap<>();
     kinds.put("exo_sim", perSide("hip_angle_%s_torque_sim", "knee_angle_%s_torque_sim"));
-    kinds.put("imu_sim", perSide("thigh_imu_%s_accel_y", "shank_imu_%s_accel_y", "foot_imu_%s_accel_y"));
+    kinds.put(
+        "imu_sim", perSide("thigh_imu_%s_accel_y", "shank_imu_%s_accel_y", "foot_imu_%s_accel_y"));
     kinds.put("insole_sim", perSide("insole_%s_force_y", "insole_%s_cop_x", "insole_%s_cop_z"));
     kinds.put("velocity", coordinateColumns(""));
     kinds.put("moment_filt", coordinateColumns(MOMENT_SUFFIX));

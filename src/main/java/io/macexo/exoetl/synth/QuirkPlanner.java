@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Draws the real-data quirks of one good trial from its family (PHASE1.md "Quirks of the real files"):
- * exo dropouts in overground trials, NaN row blocks and one-sided NaN moments, shuffled angle columns
- * and the two spellings of NaN. Pure: no I/O.
+ * Draws the real-data quirks of one good trial from its family (PHASE1.md "Quirks of the real
+ * files"): exo dropouts in overground trials, NaN row blocks and one-sided NaN moments, shuffled
+ * angle columns and the two spellings of NaN. Pure: no I/O.
  */
 final class QuirkPlanner {
   /** Share of overground trials with an exo dropout: high enough that small runs show one. */
@@ -37,14 +37,18 @@ final class QuirkPlanner {
    * @param trialIndex the trial's position within its participant
    * @param withText whether this is the one trial with a non-number in a non-selected exo column
    */
-  static TrialQuirks draw(TaskFamily family, int rows, int trialIndex, boolean withText, SplittableRandom random) {
-    Optional<RowSpan> dropout = family.has(TaskFamily.Quirk.OVERGROUND) && random.nextDouble() < DROPOUT_PROBABILITY
-        ? Optional.of(dropout(rows, random))
-        : Optional.empty();
-    List<RowSpan> nanBlocks = family.has(TaskFamily.Quirk.MOMENT_NAN_BLOCKS) ? nanBlocks(rows, random) : List.of();
-    Optional<String> nanSide = family.has(TaskFamily.Quirk.ONE_SIDE_MOMENT_NAN)
-        ? Optional.of(Phase1Columns.SIDES.get(random.nextInt(2)))
-        : Optional.empty();
+  static TrialQuirks draw(
+      TaskFamily family, int rows, int trialIndex, boolean withText, SplittableRandom random) {
+    Optional<RowSpan> dropout =
+        family.has(TaskFamily.Quirk.OVERGROUND) && random.nextDouble() < DROPOUT_PROBABILITY
+            ? Optional.of(dropout(rows, random))
+            : Optional.empty();
+    List<RowSpan> nanBlocks =
+        family.has(TaskFamily.Quirk.MOMENT_NAN_BLOCKS) ? nanBlocks(rows, random) : List.of();
+    Optional<String> nanSide =
+        family.has(TaskFamily.Quirk.ONE_SIDE_MOMENT_NAN)
+            ? Optional.of(Phase1Columns.SIDES.get(random.nextInt(2)))
+            : Optional.empty();
     boolean shuffled = trialIndex % SHUFFLE_EVERY == SHUFFLE_EVERY - 1;
     return new TrialQuirks(dropout, nanBlocks, nanSide, shuffled, withText, drawSpellings(random));
   }
@@ -64,9 +68,12 @@ final class QuirkPlanner {
   }
 
   private static RowSpan dropout(int rows, SplittableRandom random) {
-    double share = DROPOUT_SHARE_MINIMUM + random.nextDouble() * (DROPOUT_SHARE_MAXIMUM - DROPOUT_SHARE_MINIMUM);
+    double share =
+        DROPOUT_SHARE_MINIMUM
+            + random.nextDouble() * (DROPOUT_SHARE_MAXIMUM - DROPOUT_SHARE_MINIMUM);
     int length = Math.max(2, (int) (rows * share));
-    // Starts after row 0 and ends before the last row: the capture has data on both sides of the loss.
+    // Starts after row 0 and ends before the last row: the capture has data on both sides of the
+    // loss.
     int start = 1 + random.nextInt(Math.max(1, rows - length - 1));
     return new RowSpan(start, length);
   }

@@ -1,8 +1,8 @@
 package io.macexo.exoetl.synth;
 
 /**
- * A deliberate flaw in one data row of a file (0-based after the header): the way defect trials, and
- * the harmless {@code n/a} of a good trial, are written without a second code path for them.
+ * A deliberate flaw in one data row of a file (0-based after the header): the way defect trials,
+ * and the harmless {@code n/a} of a good trial, are written without a second code path for them.
  *
  * @param column the cell to replace, for {@link Kind#CELL_TEXT} only (else empty)
  * @param text what to write there instead of a number, for {@link Kind#CELL_TEXT} only (else empty)

@@ -1,9 +1,10 @@
 package io.macexo.exoetl.synth;
 
 /**
- * Derives independent seeds from one user seed, so that every trial's content depends only on the seed,
- * the participant and the trial's position, never on thread scheduling or on which other participants
- * were asked for. Uses the SplitMix64 finalizer, whose output bits all depend on all input bits.
+ * Derives independent seeds from one user seed, so that every trial's content depends only on the
+ * seed, the participant and the trial's position, never on thread scheduling or on which other
+ * participants were asked for. Uses the SplitMix64 finalizer, whose output bits all depend on all
+ * input bits.
  */
 final class Seeds {
   private Seeds() {}
@@ -26,7 +27,9 @@ final class Seeds {
     return z ^ (z >>> 31);
   }
 
-  /** A uniform value in [-1, 1) that depends only on its three inputs: noise without mutable state. */
+  /**
+   * A uniform value in [-1, 1) that depends only on its three inputs: noise without mutable state.
+   */
   static double uniformNoise(long salt, long sample, int column) {
     long hash = mix(salt + sample * 0x9E3779B97F4A7C15L + column * 0xC2B2AE3D27D4EB4FL);
     return (hash >>> 11) * 0x1.0p-52 - 1.0;

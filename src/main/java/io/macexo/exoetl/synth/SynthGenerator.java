@@ -22,20 +22,21 @@ import java.util.stream.Stream;
 
 /**
  * Generates a synthetic Phase1 tree (see PHASE1.md): participant folders of trial folders of 15 CSV
- * files each, with the real release's quirks, and with {@code --defects} one broken trial per reason code.
+ * files each, with the real release's quirks, and with {@code --defects} one broken trial per
+ * reason code.
  *
- * <p>How: {@link SynthPlanner} fixes every trial up front without I/O; then one task per trial runs on a
- * pool of one thread per available processor, each writing its own folder through a hand-rolled number
- * formatter ({@link CsvSink}). Every byte depends on the seed only, so a seed always gives the same tree
- * (on one JDK: the exo time text comes from {@link Double#toString}, whose digit choice changed in JDK 19).
- * Runs in the JVM of the CLI or a test, no Spark.
+ * <p>How: {@link SynthPlanner} fixes every trial up front without I/O; then one task per trial runs
+ * on a pool of one thread per available processor, each writing its own folder through a
+ * hand-rolled number formatter ({@link CsvSink}). Every byte depends on the seed only, so a seed
+ * always gives the same tree (on one JDK: the exo time text comes from {@link Double#toString},
+ * whose digit choice changed in JDK 19). Runs in the JVM of the CLI or a test, no Spark.
  */
 public final class SynthGenerator {
   private SynthGenerator() {}
 
   /**
-   * Writes the tree into {@code options.output()}, which must be absent or empty: mixing two runs in one
-   * folder would leave trials of the older run that no result lists.
+   * Writes the tree into {@code options.output()}, which must be absent or empty: mixing two runs
+   * in one folder would leave trials of the older run that no result lists.
    */
   public static SynthResult generate(SynthOptions options) throws IOException {
     List<TrialPlan> plans = SynthPlanner.plan(options);
@@ -49,11 +50,13 @@ public final class SynthGenerator {
       participants.add(plan.participant());
       plan.defect().ifPresent(defect -> intendedRejects.put(plan.id(), defect.reasonCode()));
     }
-    return new SynthResult(root, participants.size(), plans.size(), tally.files(), tally.bytes(), intendedRejects);
+    return new SynthResult(
+        root, participants.size(), plans.size(), tally.files(), tally.bytes(), intendedRejects);
   }
 
   private static FileTally writeTrials(Path root, List<TrialPlan> plans) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), workerThreads());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), workerThreads());
     try {
       List<Future<FileTally>> pending = new ArrayList<>();
       for (TrialPlan plan : plans) {
@@ -76,7 +79,8 @@ public final class SynthGenerator {
       Thread.currentThread().interrupt();
       throw new IOException("Cannot write trial " + plan.id() + ": interrupted", e);
     } catch (ExecutionException e) {
-      throw new IOException("Cannot write trial " + plan.id() + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IOException(
+          "Cannot write trial " + plan.id() + ": " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -89,7 +93,8 @@ public final class SynthGenerator {
     }
     try (Stream<Path> entries = Files.list(root)) {
       if (entries.findAny().isPresent()) {
-        throw new IOException("Cannot generate into " + root + ": the folder is not empty (choose a new one)");
+        throw new IOException(
+            "Cannot generate into " + root + ": the folder is not empty (choose a new one)");
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();

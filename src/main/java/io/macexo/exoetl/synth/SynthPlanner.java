@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Decides every trial of a synthetic tree (names, families, lengths, quirks, defects) without touching
- * the file system, so the plan can be tested on its own and written in any order.
+ * Decides every trial of a synthetic tree (names, families, lengths, quirks, defects) without
+ * touching the file system, so the plan can be tested on its own and written in any order.
  *
- * <p>Each participant draws from its own seed, and each trial from its participant's seed and position:
- * BT02 gets the same trials whether it is generated alone or with all others.
+ * <p>Each participant draws from its own seed, and each trial from its participant's seed and
+ * position: BT02 gets the same trials whether it is generated alone or with all others.
  */
 final class SynthPlanner {
   /** Earliest first sample: captures start some seconds in (10 s at 200 Hz). */
@@ -25,7 +25,10 @@ final class SynthPlanner {
 
   private SynthPlanner() {}
 
-  /** All trials, participant by participant; with defects, the defect trials (BT99's too) follow the first's. */
+  /**
+   * All trials, participant by participant; with defects, the defect trials (BT99's too) follow the
+   * first's.
+   */
   static List<TrialPlan> plan(SynthOptions options) {
     List<TrialPlan> plans = new ArrayList<>();
     for (int index = 0; index < options.participants().size(); index++) {
@@ -33,7 +36,8 @@ final class SynthPlanner {
       plans.addAll(goodTrials(options, participant, index == 0));
       if (options.defects() && index == 0) {
         for (Defect defect : Defect.values()) {
-          String folder = defect == Defect.UNKNOWN_PARTICIPANT ? Defect.UNKNOWN_PARTICIPANT_NAME : participant;
+          String folder =
+              defect == Defect.UNKNOWN_PARTICIPANT ? Defect.UNKNOWN_PARTICIPANT_NAME : participant;
           plans.add(defectTrial(options, folder, defect));
         }
       }
@@ -41,7 +45,8 @@ final class SynthPlanner {
     return List.copyOf(plans);
   }
 
-  private static List<TrialPlan> goodTrials(SynthOptions options, String participant, boolean firstParticipant) {
+  private static List<TrialPlan> goodTrials(
+      SynthOptions options, String participant, boolean firstParticipant) {
     long participantSeed = Seeds.derive(options.seed(), participant);
     List<TaskFamily> families = shuffledFamilies(new SplittableRandom(participantSeed));
     Set<String> taken = new HashSet<>();
@@ -55,18 +60,22 @@ final class SynthPlanner {
       boolean withText = firstParticipant && index == 0;
       TrialQuirks quirks = QuirkPlanner.draw(family, rows, index, withText, random);
       TrialId id = new TrialId(participant, name);
-      plans.add(new TrialPlan(id, family, rows, firstSample(random), random.nextLong(), quirks, Optional.empty()));
+      plans.add(
+          new TrialPlan(
+              id, family, rows, firstSample(random), random.nextLong(), quirks, Optional.empty()));
     }
     return plans;
   }
 
   private static TrialPlan defectTrial(SynthOptions options, String participant, Defect defect) {
-    SplittableRandom random = new SplittableRandom(Seeds.derive(options.seed(), defect.trialName()));
+    SplittableRandom random =
+        new SplittableRandom(Seeds.derive(options.seed(), defect.trialName()));
     TaskFamily family = TaskFamily.NORMAL_WALK;
     int rows = defect == Defect.EMPTY_TRIAL ? 0 : rows(family, options.scale(), random);
     TrialQuirks quirks = TrialQuirks.none(QuirkPlanner.drawSpellings(random));
     TrialId id = new TrialId(participant, defect.trialName());
-    return new TrialPlan(id, family, rows, firstSample(random), random.nextLong(), quirks, Optional.of(defect));
+    return new TrialPlan(
+        id, family, rows, firstSample(random), random.nextLong(), quirks, Optional.of(defect));
   }
 
   private static List<TaskFamily> shuffledFamilies(SplittableRandom random) {
@@ -92,7 +101,8 @@ final class SynthPlanner {
   }
 
   private static int rows(TaskFamily family, double scale, SplittableRandom random) {
-    int fullLength = family.minimumRows() + random.nextInt(family.maximumRows() - family.minimumRows() + 1);
+    int fullLength =
+        family.minimumRows() + random.nextInt(family.maximumRows() - family.minimumRows() + 1);
     return (int) Math.max(SynthOptions.MINIMUM_ROWS, Math.round(fullLength * scale));
   }
 

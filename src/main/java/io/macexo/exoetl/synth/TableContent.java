@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one CSV file of a trial holds, described without writing it: {@code time} then the data columns,
- * {@code rows} samples from {@code firstSample}, NaN where a region says so, and deliberate flaws.
+ * What one CSV file of a trial holds, described without writing it: {@code time} then the data
+ * columns, {@code rows} samples from {@code firstSample}, NaN where a region says so, and
+ * deliberate flaws.
  *
  * @param columns data columns in file order, without {@code time}
  * @param timeStyle how the time column is spelled
@@ -40,13 +41,15 @@ record TableContent(
 
   /** The same content with other rows, e.g. fewer for a file that lost its tail. */
   TableContent withRows(int newRows) {
-    return new TableContent(columns, timeStyle, newRows, firstSample, nanText, nanRegions, edits, motion);
+    return new TableContent(
+        columns, timeStyle, newRows, firstSample, nanText, nanRegions, edits, motion);
   }
 
   /** The same content with one more flaw. */
   TableContent withEdit(RowEdit edit) {
     List<RowEdit> more = new ArrayList<>(edits);
     more.add(edit);
-    return new TableContent(columns, timeStyle, rows, firstSample, nanText, nanRegions, more, motion);
+    return new TableContent(
+        columns, timeStyle, rows, firstSample, nanText, nanRegions, more, motion);
   }
 }

@@ -5,43 +5,107 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The 26 task families of the Phase1 release: the task part of a trial folder name, how long a trial
- * runs, how its name is built and which known quirks its files carry.
+ * The 26 task families of the Phase1 release: the task part of a trial folder name, how long a
+ * trial runs, how its name is built and which known quirks its files carry.
  *
- * <p>Lengths of walking, jump, squats, cutting, sit_to_stand, lunges, curb and stairs trials come from
- * PHASE1.md "Typical lengths"; the other families' ranges are plausible guesses, and so are most
- * descriptors beyond the examples PHASE1.md gives.
+ * <p>Lengths of walking, jump, squats, cutting, sit_to_stand, lunges, curb and stairs trials come
+ * from PHASE1.md "Typical lengths"; the other families' ranges are plausible guesses, and so are
+ * most descriptors beyond the examples PHASE1.md gives.
  */
 enum TaskFamily {
   NORMAL_WALK("normal_walk", 4_001, 4_001, Repeat.SOMETIMES, speeds(), Quirk.NONE),
-  INCLINE_WALK("incline_walk", 4_001, 4_001, Repeat.ALWAYS, List.of("up-5", "down-5", "up-10", "down-10"), Quirk.NONE),
-  WALK_BACKWARD("walk_backward", 4_001, 4_001, Repeat.ALWAYS, List.of("0-6", "0-8", "1-0"), Quirk.NONE),
+  INCLINE_WALK(
+      "incline_walk",
+      4_001,
+      4_001,
+      Repeat.ALWAYS,
+      List.of("up-5", "down-5", "up-10", "down-10"),
+      Quirk.NONE),
+  WALK_BACKWARD(
+      "walk_backward", 4_001, 4_001, Repeat.ALWAYS, List.of("0-6", "0-8", "1-0"), Quirk.NONE),
   WEIGHTED_WALK("weighted_walk", 4_001, 4_001, Repeat.NEVER, List.of("25lbs", "45lbs"), Quirk.NONE),
-  DYNAMIC_WALK("dynamic_walk", 4_001, 4_001, Repeat.ALWAYS,
-      List.of("high-knees", "butt-kicks", "toe-walk", "heel-walk"), Quirk.NONE),
-  STAIRS("stairs", 216, 508, Repeat.ALWAYS, List.of("up", "down"), Quirk.OVERGROUND, Quirk.ONE_SIDE_MOMENT_NAN),
-  CURB_UP("curb_up", 2_401, 25_201, Repeat.ALWAYS, List.of(), Quirk.OVERGROUND, Quirk.MOMENT_NAN_BLOCKS),
-  CURB_DOWN("curb_down", 2_401, 25_201, Repeat.ALWAYS, List.of(), Quirk.OVERGROUND, Quirk.MOMENT_NAN_BLOCKS),
+  DYNAMIC_WALK(
+      "dynamic_walk",
+      4_001,
+      4_001,
+      Repeat.ALWAYS,
+      List.of("high-knees", "butt-kicks", "toe-walk", "heel-walk"),
+      Quirk.NONE),
+  STAIRS(
+      "stairs",
+      216,
+      508,
+      Repeat.ALWAYS,
+      List.of("up", "down"),
+      Quirk.OVERGROUND,
+      Quirk.ONE_SIDE_MOMENT_NAN),
+  CURB_UP(
+      "curb_up",
+      2_401,
+      25_201,
+      Repeat.ALWAYS,
+      List.of(),
+      Quirk.OVERGROUND,
+      Quirk.MOMENT_NAN_BLOCKS),
+  CURB_DOWN(
+      "curb_down",
+      2_401,
+      25_201,
+      Repeat.ALWAYS,
+      List.of(),
+      Quirk.OVERGROUND,
+      Quirk.MOMENT_NAN_BLOCKS),
   STEP_UPS("step_ups", 3_601, 6_001, Repeat.ALWAYS, List.of(), Quirk.NONE),
   SIT_TO_STAND("sit_to_stand", 11_801, 15_001, Repeat.ALWAYS, List.of(), Quirk.NONE),
   SQUATS("squats", 3_201, 3_601, Repeat.ALWAYS, List.of(), Quirk.NONE),
   LUNGES("lunges", 16_601, 22_201, Repeat.ALWAYS, List.of(), Quirk.NONE),
-  JUMP("jump", 1_201, 6_201, Repeat.ALWAYS, List.of("vertical", "180", "hop", "lateral"), Quirk.NONE),
-  LIFT_WEIGHT("lift_weight", 6_001, 12_001, Repeat.ALWAYS,
-      List.of("25lbs-l-c", "25lbs-r-c", "25lbs-l-s", "0lbs-l-c"), Quirk.NONE),
-  BALL_TOSS("ball_toss", 4_001, 8_001, Repeat.ALWAYS, List.of("left", "right", "middle"), Quirk.NONE),
-  CUTTING("cutting", 6_801, 9_801, Repeat.NEVER,
-      List.of("left-fast", "right-fast", "left-slow", "right-slow"), Quirk.OVERGROUND, Quirk.MOMENT_NAN_BLOCKS),
+  JUMP(
+      "jump",
+      1_201,
+      6_201,
+      Repeat.ALWAYS,
+      List.of("vertical", "180", "hop", "lateral"),
+      Quirk.NONE),
+  LIFT_WEIGHT(
+      "lift_weight",
+      6_001,
+      12_001,
+      Repeat.ALWAYS,
+      List.of("25lbs-l-c", "25lbs-r-c", "25lbs-l-s", "0lbs-l-c"),
+      Quirk.NONE),
+  BALL_TOSS(
+      "ball_toss", 4_001, 8_001, Repeat.ALWAYS, List.of("left", "right", "middle"), Quirk.NONE),
+  CUTTING(
+      "cutting",
+      6_801,
+      9_801,
+      Repeat.NEVER,
+      List.of("left-fast", "right-fast", "left-slow", "right-slow"),
+      Quirk.OVERGROUND,
+      Quirk.MOMENT_NAN_BLOCKS),
   MEANDER("meander", 4_001, 8_001, Repeat.ALWAYS, List.of(), Quirk.OVERGROUND),
   OBSTACLE_WALK("obstacle_walk", 4_001, 8_001, Repeat.ALWAYS, List.of(), Quirk.OVERGROUND),
   POSES("poses", 4_001, 8_001, Repeat.ALWAYS, List.of(), Quirk.NONE),
   PUSH("push", 2_001, 6_001, Repeat.ALWAYS, List.of(), Quirk.NONE),
   SIDE_SHUFFLE("side_shuffle", 2_001, 6_001, Repeat.ALWAYS, List.of(), Quirk.OVERGROUND),
-  START_STOP("start_stop", 4_001, 8_001, Repeat.ALWAYS, List.of(), Quirk.OVERGROUND, Quirk.MOMENT_NAN_BLOCKS),
+  START_STOP(
+      "start_stop",
+      4_001,
+      8_001,
+      Repeat.ALWAYS,
+      List.of(),
+      Quirk.OVERGROUND,
+      Quirk.MOMENT_NAN_BLOCKS),
   TIRE_RUN("tire_run", 4_001, 8_001, Repeat.ALWAYS, List.of(), Quirk.OVERGROUND),
   TUG_OF_WAR("tug_of_war", 4_001, 8_001, Repeat.ALWAYS, List.of(), Quirk.NONE),
-  TURN_AND_STEP("turn_and_step", 2_001, 6_001, Repeat.ALWAYS,
-      List.of("left", "right"), Quirk.OVERGROUND, Quirk.MOMENT_NAN_BLOCKS),
+  TURN_AND_STEP(
+      "turn_and_step",
+      2_001,
+      6_001,
+      Repeat.ALWAYS,
+      List.of("left", "right"),
+      Quirk.OVERGROUND,
+      Quirk.MOMENT_NAN_BLOCKS),
   TWISTER("twister", 6_001, 12_001, Repeat.ALWAYS, List.of(), Quirk.NONE);
 
   /** Whether a trial name carries a repeat number after the session. */
@@ -70,7 +134,13 @@ enum TaskFamily {
   private final List<String> descriptors;
   private final Set<Quirk> quirks;
 
-  TaskFamily(String task, int minimumRows, int maximumRows, Repeat repeat, List<String> descriptors, Quirk... quirks) {
+  TaskFamily(
+      String task,
+      int minimumRows,
+      int maximumRows,
+      Repeat repeat,
+      List<String> descriptors,
+      Quirk... quirks) {
     this.task = task;
     this.minimumRows = minimumRows;
     this.maximumRows = maximumRows;

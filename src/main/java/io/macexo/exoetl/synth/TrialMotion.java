@@ -3,8 +3,8 @@ package io.macexo.exoetl.synth;
 import java.util.SplittableRandom;
 
 /**
- * What makes one trial's signals differ from another's: stride duration, movement size and the noise
- * seed. Shared by a trial's three read files, so their signals describe the same movement.
+ * What makes one trial's signals differ from another's: stride duration, movement size and the
+ * noise seed. Shared by a trial's three read files, so their signals describe the same movement.
  *
  * @param strideSeconds seconds per movement cycle
  * @param gain factor on every amplitude

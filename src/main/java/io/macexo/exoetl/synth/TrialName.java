@@ -3,8 +3,8 @@ package io.macexo.exoetl.synth;
 import java.util.SplittableRandom;
 
 /**
- * A trial folder name in the grammar {@code <task>_<session>[_<repeat>][_<descriptor>]_<on|off>}, e.g.
- * {@code stairs_2_4_down_on} or {@code cutting_1_left-fast_off}.
+ * A trial folder name in the grammar {@code <task>_<session>[_<repeat>][_<descriptor>]_<on|off>},
+ * e.g. {@code stairs_2_4_down_on} or {@code cutting_1_left-fast_off}.
  *
  * @param repeat the repeat number, or 0 when the name carries none
  * @param descriptor the descriptor, or empty when the name carries none
@@ -14,15 +14,25 @@ record TrialName(String task, int session, int repeat, String descriptor, boolea
   /** Sessions are few in the real data: most trials are session 1 or 2. */
   private static final int MAXIMUM_SESSION = 3;
 
-  /** Stairs are walked one pass per trial, so they run to many repeats (e.g. stairs_2_11_up_off). */
+  /**
+   * Stairs are walked one pass per trial, so they run to many repeats (e.g. stairs_2_11_up_off).
+   */
   private static final int MAXIMUM_STAIRS_REPEAT = 12;
 
   private static final int MAXIMUM_REPEAT = 5;
 
   TrialName {
     if (task.isBlank() || session < 1 || repeat < 0 || descriptor.contains("_")) {
-      throw new IllegalArgumentException("trial name parts do not fit the grammar: " + task + " " + session
-          + " " + repeat + " '" + descriptor + "'");
+      throw new IllegalArgumentException(
+          "trial name parts do not fit the grammar: "
+              + task
+              + " "
+              + session
+              + " "
+              + repeat
+              + " '"
+              + descriptor
+              + "'");
     }
   }
 
@@ -30,13 +40,16 @@ record TrialName(String task, int session, int repeat, String descriptor, boolea
   static TrialName draw(TaskFamily family, SplittableRandom random) {
     int session = 1 + random.nextInt(MAXIMUM_SESSION);
     int repeat = drawsRepeat(family, random) ? 1 + random.nextInt(maximumRepeat(family)) : 0;
-    String descriptor = family.descriptors().isEmpty()
-        ? ""
-        : family.descriptors().get(random.nextInt(family.descriptors().size()));
+    String descriptor =
+        family.descriptors().isEmpty()
+            ? ""
+            : family.descriptors().get(random.nextInt(family.descriptors().size()));
     return new TrialName(family.task(), session, repeat, descriptor, random.nextBoolean());
   }
 
-  /** The same name in another session: how a collision is resolved without ever looping for long. */
+  /**
+   * The same name in another session: how a collision is resolved without ever looping for long.
+   */
   TrialName withSession(int newSession) {
     return new TrialName(task, newSession, repeat, descriptor, powered);
   }

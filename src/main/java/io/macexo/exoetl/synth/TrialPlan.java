@@ -22,8 +22,8 @@ record TrialPlan(
     Optional<Defect> defect) {
   TrialPlan {
     if (rows < 0 || firstSample < 1) {
-      throw new IllegalArgumentException(id + ": rows must be >= 0 and firstSample >= 1, not " + rows + ", "
-          + firstSample);
+      throw new IllegalArgumentException(
+          id + ": rows must be >= 0 and firstSample >= 1, not " + rows + ", " + firstSample);
     }
   }
 

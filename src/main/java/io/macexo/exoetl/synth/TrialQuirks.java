@@ -8,8 +8,10 @@ import java.util.Optional;
  * the default nan-policy (keep).
  *
  * @param exoDropout rows where the exo lost its data: every exo data column NaN (overground trials)
- * @param momentNanBlocks rows where every moment_filt_bio column is NaN (cutting, turn, curb, start/stop)
- * @param nanMomentSide {@code l} or {@code r}: that side's six moment columns are NaN throughout (stairs)
+ * @param momentNanBlocks rows where every moment_filt_bio column is NaN (cutting, turn, curb,
+ *     start/stop)
+ * @param nanMomentSide {@code l} or {@code r}: that side's six moment columns are NaN throughout
+ *     (stairs)
  * @param shuffledAngles whether angle_filt lists its twelve data columns in a shuffled order
  * @param textInUnselectedColumn whether a non-number sits in an exo column the job does not select
  * @param nanSpellings how NaN is written in each read file
@@ -33,6 +35,7 @@ record TrialQuirks(
 
   /** A trial without quirks, as defect trials are, so each triggers only its own reason code. */
   static TrialQuirks none(NanSpellings nanSpellings) {
-    return new TrialQuirks(Optional.empty(), List.of(), Optional.empty(), false, false, nanSpellings);
+    return new TrialQuirks(
+        Optional.empty(), List.of(), Optional.empty(), false, false, nanSpellings);
   }
 }

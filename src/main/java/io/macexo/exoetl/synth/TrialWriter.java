@@ -9,8 +9,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes the folder of one trial: its 15 files {@code {P}_{T}_{kind}.csv}, minus or broken as the
- * trial's file-level defect asks (an absent angle file, a 0-byte moment file, a moment file cut in its
- * last line). Runs on a generator worker thread; trials share nothing, so they can be written in any order.
+ * trial's file-level defect asks (an absent angle file, a 0-byte moment file, a moment file cut in
+ * its last line). Runs on a generator worker thread; trials share nothing, so they can be written
+ * in any order.
  */
 final class TrialWriter {
   /** A line of the read files is far shorter than this, so the last line is found in one read. */
@@ -34,7 +35,8 @@ final class TrialWriter {
     return tally;
   }
 
-  private static long writeKind(Path file, String kind, TrialPlan plan, TrialContents contents) throws IOException {
+  private static long writeKind(Path file, String kind, TrialPlan plan, TrialContents contents)
+      throws IOException {
     return switch (kind) {
       case Phase1Columns.EXO_KIND -> CsvTableWriter.write(file, contents.exo());
       case Phase1Columns.ANGLE_FILT_KIND -> CsvTableWriter.write(file, contents.angle());
@@ -43,7 +45,8 @@ final class TrialWriter {
     };
   }
 
-  private static long writeMoment(Path file, TrialPlan plan, TrialContents contents) throws IOException {
+  private static long writeMoment(Path file, TrialPlan plan, TrialContents contents)
+      throws IOException {
     if (plan.is(Defect.EMPTY_FILE)) {
       Files.write(file, new byte[0]);
       return 0;
@@ -53,11 +56,12 @@ final class TrialWriter {
   }
 
   /**
-   * Cuts the last line in its middle and drops the trailing newline, as an interrupted copy leaves a
-   * file: the line keeps fewer fields than the header. Returns the new size.
+   * Cuts the last line in its middle and drops the trailing newline, as an interrupted copy leaves
+   * a file: the line keeps fewer fields than the header. Returns the new size.
    */
   static long truncateLastLine(Path file, long size) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       int tailLength = (int) Math.min(size, TAIL_BYTES);
       ByteBuffer tail = ByteBuffer.allocate(tailLength);
       channel.read(tail, size - tailLength);

@@ -59,7 +59,7 @@ public final class MetadataWriter {
   }
 
   public static void write(FileSystem fs, Path path, ObjectNode metadata) throws IOException {
-    try (OutputStream out = fs.create(path, true)) {
+    try (OutputStream out = OutputFiles.create(fs, path)) {
       MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, metadata);
     }
   }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -82,7 +81,7 @@ public final class ParticipantSwap {
     if (fs.exists(target)) {
       rename(target, new Path(trash, target.getName()));
     }
-    removeChecksums(staged);
+    OutputFiles.stripSideFiles(fs, staged);
     rename(staged, target);
   }
 
@@ -90,21 +89,6 @@ public final class ParticipantSwap {
     if (!fs.rename(from, to)) {
       throw new IOException(
           "Cannot move " + from + " to " + to + ": the file system refused the rename");
-    }
-  }
-
-  /** The local file system writes .crc side files; they are not data and must not reach the Hub. */
-  private void removeChecksums(Path folder) throws IOException {
-    if (!(fs instanceof ChecksumFileSystem checksummed)) {
-      return;
-    }
-    // The checksummed view hides .crc files from listings; only the raw one shows them.
-    FileSystem raw = checksummed.getRawFileSystem();
-    for (FileStatus file : raw.listStatus(folder)) {
-      String name = file.getPath().getName();
-      if (file.isFile() && name.startsWith(".") && name.endsWith(".crc")) {
-        raw.delete(file.getPath(), false);
-      }
     }
   }
 

@@ -64,7 +64,8 @@ public final class RejectsWriter {
       node.put(OutputColumns.REASON_CODE, reject.code().name());
       node.put(OutputColumns.DETAIL, reject.detail());
     }
-    try (OutputStream out = fs.create(layout.rejectsJson(), true)) {
+    OutputFiles.stripSideFiles(fs, layout.rejects());
+    try (OutputStream out = OutputFiles.create(fs, layout.rejectsJson())) {
       mapper.writerWithDefaultPrettyPrinter().writeValue(out, array);
     }
   }

@@ -23,12 +23,26 @@ class SynthCommandTest {
   void writesATreeAndPrintsASummary(@TempDir Path temporary) {
     Path output = temporary.resolve("parsed");
 
-    int code = run("synth", "--output", output.toString(), "--participants", "BT01", "--trials", "2",
-        "--scale", "0.005", "--defects");
+    int code =
+        run(
+            "synth",
+            "--output",
+            output.toString(),
+            "--participants",
+            "BT01",
+            "--trials",
+            "2",
+            "--scale",
+            "0.005",
+            "--defects");
 
     assertThat(code).isEqualTo(ExitCode.DONE);
-    assertThat(text(out)).contains("participants  2", "trials        13 (11 built to be rejected)",
-        "where         " + output.toAbsolutePath(), "BT99/defect_1_unknown-participant_on");
+    assertThat(text(out))
+        .contains(
+            "participants  2",
+            "trials        13 (11 built to be rejected)",
+            "where         " + output.toAbsolutePath(),
+            "BT99/defect_1_unknown-participant_on");
     assertThat(output.resolve("LICENSE")).exists();
     assertThat(Files.isDirectory(output.resolve("BT01"))).isTrue();
   }
@@ -48,9 +62,20 @@ class SynthCommandTest {
     assertUsage("--scale must be a number, not 'big'", "--output", "x", "--scale", "big");
     assertUsage("--scale must be greater than 0", "--output", "x", "--scale", "0");
     assertUsage("--seed must be a whole number, not '4.2'", "--output", "x", "--seed", "4.2");
-    assertUsage("--participants: 'BT04' is not a Phase1 participant (known: "
-        + String.join(",", SynthOptions.PHASE1_PARTICIPANTS) + ")", "--output", "x", "--participants", "BT01,BT04");
-    assertUsage("--participants: participants names 'BT01' twice", "--output", "x", "--participants", "BT01,BT01");
+    assertUsage(
+        "--participants: 'BT04' is not a Phase1 participant (known: "
+            + String.join(",", SynthOptions.PHASE1_PARTICIPANTS)
+            + ")",
+        "--output",
+        "x",
+        "--participants",
+        "BT01,BT04");
+    assertUsage(
+        "--participants: participants names 'BT01' twice",
+        "--output",
+        "x",
+        "--participants",
+        "BT01,BT01");
   }
 
   @Test
@@ -64,7 +89,8 @@ class SynthCommandTest {
   @Test
   void showsFlagsAndExamplesInItsHelp() {
     assertThat(run("synth", "--help")).isEqualTo(ExitCode.DONE);
-    assertThat(text(out)).contains("--output DIR", "--defects", "examples:", "exo-etl synth --output /tmp/parsed");
+    assertThat(text(out))
+        .contains("--output DIR", "--defects", "examples:", "exo-etl synth --output /tmp/parsed");
   }
 
   private static void assertUsage(String message, String... words) {
@@ -75,7 +101,9 @@ class SynthCommandTest {
 
   private int run(String... words) {
     List<String> argv = new ArrayList<>(List.of(words));
-    return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Main.run(
+        argv,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Reads generated CSV files the plainest way (split on commas), so tests check the bytes, not a parser. */
+/**
+ * Reads generated CSV files the plainest way (split on commas), so tests check the bytes, not a
+ * parser.
+ */
 final class CsvText {
   private CsvText() {}
 
@@ -51,12 +54,17 @@ final class CsvText {
 
   /** The file of one kind of a trial. */
   static Path file(Path root, String participant, String trial, String kind) {
-    return root.resolve(participant).resolve(trial).resolve(Phase1Columns.fileName(participant, trial, kind));
+    return root.resolve(participant)
+        .resolve(trial)
+        .resolve(Phase1Columns.fileName(participant, trial, kind));
   }
 
   /** Trial folder names of a participant, sorted. */
   static List<String> trials(Path root, String participant) {
-    return list(root.resolve(participant)).stream().map(path -> path.getFileName().toString()).sorted().toList();
+    return list(root.resolve(participant)).stream()
+        .map(path -> path.getFileName().toString())
+        .sorted()
+        .toList();
   }
 
   /** Every regular file under a root, by relative path, with its bytes: a whole tree to compare. */
