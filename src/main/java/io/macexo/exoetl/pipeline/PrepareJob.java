@@ -76,11 +76,12 @@ public final class PrepareJob {
     Path outputRoot = new Path(URI.create(options.output()));
     FileSystem outputFs = outputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
     OutputLayout layout = new OutputLayout(outputFs.makeQualified(outputRoot));
+    ParticipantSwap swap = new ParticipantSwap(outputFs, layout);
+    swap.recoverInterrupted();
     List<TrialSummary> summaries = new ArrayList<>(summariesOf(input.rejects()));
     summaries.addAll(processTrials(input, layout, runId));
     summaries.sort((a, b) -> a.id().compareTo(b.id()));
 
-    ParticipantSwap swap = new ParticipantSwap(outputFs, layout);
     outputFs.delete(layout.successMarker(), false);
     swap.swap(runId, staleParticipants(swap.existingParticipants()));
     long outputBytes = outputFs.getContentSummary(layout.data()).getLength();

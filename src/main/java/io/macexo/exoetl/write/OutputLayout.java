@@ -38,11 +38,19 @@ public record OutputLayout(Path root) {
     return new Path(root, "_SUCCESS");
   }
 
+  public Path stagingRoot() {
+    return new Path(root, "_staging");
+  }
+
   public Path staging(String runId) {
-    return new Path(root, "_staging/" + runId);
+    return new Path(stagingRoot(), runId);
+  }
+
+  public Path trashRoot() {
+    return new Path(root, "_trash");
   }
 
   public Path trash(String runId) {
-    return new Path(root, "_trash/" + runId);
+    return new Path(trashRoot(), runId);
   }
 }

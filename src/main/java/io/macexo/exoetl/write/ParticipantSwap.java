@@ -25,6 +25,31 @@ public final class ParticipantSwap {
     this.layout = layout;
   }
 
+  /**
+   * Cleans up after a run that died: a participant folder moved to trash whose replacement never
+   * arrived is moved back (so the previous output stays whole), then leftover staging and trash go.
+   *
+   * @return the participants restored from trash
+   */
+  public List<String> recoverInterrupted() throws IOException {
+    List<String> restored = new ArrayList<>();
+    if (fs.exists(layout.trashRoot())) {
+      for (FileStatus run : fs.listStatus(layout.trashRoot())) {
+        for (FileStatus folder : fs.listStatus(run.getPath())) {
+          Path target = new Path(layout.data(), folder.getPath().getName());
+          if (folder.isDirectory() && !fs.exists(target)) {
+            fs.mkdirs(layout.data());
+            rename(folder.getPath(), target);
+            restored.add(folder.getPath().getName());
+          }
+        }
+      }
+      fs.delete(layout.trashRoot(), true);
+    }
+    fs.delete(layout.stagingRoot(), true);
+    return restored;
+  }
+
   /** The participants that have a folder under {@code data/}. */
   public Set<String> existingParticipants() throws IOException {
     Set<String> participants = new TreeSet<>();
