@@ -107,6 +107,7 @@ public final class ConfigLoader {
     return new EtlConfig(
         read(c, "sampling-rate-hz", Config::getInt),
         NanPolicy.parse(read(c, "nan-policy", Config::getString), ROOT + ".nan-policy"),
+        Engine.parse(read(c, "engine", Config::getString), ROOT + ".engine"),
         features,
         masses,
         output,

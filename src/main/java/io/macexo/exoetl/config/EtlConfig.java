@@ -12,6 +12,7 @@ import java.util.TreeMap;
 public record EtlConfig(
     int samplingRateHz,
     NanPolicy nanPolicy,
+    Engine engine,
     FeatureSet features,
     Map<String, Double> massesKg,
     OutputSettings output,
@@ -37,8 +38,13 @@ public record EtlConfig(
     return Optional.ofNullable(massesKg.get(participant));
   }
 
+  /** A copy with another engine. */
+  public EtlConfig withEngine(Engine other) {
+    return new EtlConfig(samplingRateHz, nanPolicy, other, features, massesKg, output, spark);
+  }
+
   /** A copy with another NaN policy (the --nan-policy flag). */
   public EtlConfig withNanPolicy(NanPolicy policy) {
-    return new EtlConfig(samplingRateHz, policy, features, massesKg, output, spark);
+    return new EtlConfig(samplingRateHz, policy, engine, features, massesKg, output, spark);
   }
 }

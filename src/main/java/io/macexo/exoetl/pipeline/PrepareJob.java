@@ -1,19 +1,9 @@
 package io.macexo.exoetl.pipeline;
 
-import static org.apache.spark.sql.functions.col;
-
-import io.macexo.exoetl.assemble.TrialAssembler;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.discover.DiscoveredInput;
 import io.macexo.exoetl.discover.TrialDiscovery;
-import io.macexo.exoetl.model.OutputColumns;
-import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
-import io.macexo.exoetl.model.TrialId;
-import io.macexo.exoetl.read.SensorFileReader;
-import io.macexo.exoetl.validate.IssueColumns;
-import io.macexo.exoetl.validate.RowChecks;
-import io.macexo.exoetl.write.DataWriter;
 import io.macexo.exoetl.write.MetadataWriter;
 import io.macexo.exoetl.write.OutputFiles;
 import io.macexo.exoetl.write.OutputLayout;
@@ -32,9 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The prepare run, sequenced in one place: discover (driver) → read, validate, assemble (one lazy
@@ -109,47 +96,8 @@ public final class PrepareJob {
     if (input.readable().isEmpty()) {
       return List.of();
     }
-    Dataset<Row> parsed = SensorFileReader.read(spark, input.readable(), config);
-    Dataset<Row> trials =
-        TrialAssembler.assemble(RowChecks.flag(parsed, config), config)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      spark
-          .sparkContext()
-          .setJobDescription(
-              "read, validate, assemble and write " + input.readable().size() + " trials");
-      DataWriter.write(
-          trials.where(col(IssueColumns.ISSUE).isNull()),
-          layout.staging(runId).toString(),
-          config.output());
-      spark.sparkContext().setJobDescription("collect per-trial outcomes");
-      return collectSummaries(trials);
-    } finally {
-      trials.unpersist();
-      spark.sparkContext().setJobDescription(null);
-    }
-  }
-
-  private static List<TrialSummary> collectSummaries(Dataset<Row> trials) {
-    List<TrialSummary> summaries = new ArrayList<>();
-    List<Row> rows =
-        trials
-            .select(
-                col(OutputColumns.PARTICIPANT),
-                col(OutputColumns.TRIAL_NAME),
-                col(OutputColumns.SEQUENCE_LENGTH),
-                col(IssueColumns.ISSUE + "." + IssueColumns.CODE),
-                col(IssueColumns.ISSUE + "." + IssueColumns.DETAIL))
-            .collectAsList();
-    for (Row row : rows) {
-      TrialId id = new TrialId(row.getString(0), row.getString(1));
-      Reject reject =
-          row.isNullAt(3)
-              ? null
-              : new Reject(id, ReasonCode.valueOf(row.getString(3)), row.getString(4));
-      summaries.add(new TrialSummary(id, reject == null ? row.getInt(2) : 0, reject));
-    }
-    return summaries;
+    return TrialEngine.of(config.engine())
+        .run(spark, input.readable(), layout.staging(runId).toString(), config);
   }
 
   private static List<TrialSummary> summariesOf(List<Reject> rejects) {

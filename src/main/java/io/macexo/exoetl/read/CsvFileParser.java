@@ -1,106 +1,44 @@
 package io.macexo.exoetl.read;
 
-import io.macexo.exoetl.model.FileKind;
-import io.macexo.exoetl.model.ReasonCode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Parses one Phase1 CSV file into {@link ParsedColumns} rows, lazily, line by line: a 30,000-row
- * file is never held in memory. Columns are found by header name, so the file's column order does
- * not matter; only the time column and the selected columns are converted to numbers.
- *
- * <p>Runs on executors, inside {@link SensorFileReader}.
+ * The DataFrame engine's view of one file: {@link ParsedColumns} rows, lazily, one per line, after
+ * a header row. A 30,000-row file is never held in memory. Runs on executors inside {@link
+ * SensorFileReader}.
  */
-final class CsvFileParser implements java.util.Iterator<Row>, AutoCloseable {
-  private final FileTask task;
-  private final int samplingRateHz;
-  private final LineSource lines;
-  private int timeIndex = -1;
-  private int[] selectedIndex;
-  private int expectedFields;
-  private long lineNumber;
-  private Long previousStep;
+final class CsvFileParser implements Iterator<Row>, AutoCloseable {
+  private final CsvLineReader reader;
+  private final ParsedLine line = new ParsedLine();
   private Row next;
   private boolean finished;
 
-  /** The file a task reads: where it is, which trial it belongs to and which columns to take. */
-  record FileTask(
-      String participant,
-      String trial,
-      FileKind kind,
-      String fileName,
-      String timeColumn,
-      List<String> selected)
-      implements java.io.Serializable {}
-
   CsvFileParser(FileTask task, int samplingRateHz, InputStream in) throws IOException {
-    this.task = task;
-    this.samplingRateHz = samplingRateHz;
-    this.lines = new LineSource(in);
-    this.next = readHeader();
+    this.reader = new CsvLineReader(task, samplingRateHz, in);
+    this.next = headerRow();
   }
 
-  private Row readHeader() throws IOException {
-    String header = lines.next();
-    lineNumber = 1;
-    while (header != null && header.isBlank()) {
-      header = lines.next();
-      lineNumber++;
-    }
-    if (header == null) {
-      finished = true;
-      return headerRow(ReasonCode.EMPTY_FILE, task.fileName() + " has no header line");
-    }
-    String[] names = header.replace("\uFEFF", "").split(",", -1);
-    expectedFields = names.length;
-    List<String> missing = new ArrayList<>();
-    timeIndex = indexOf(names, task.timeColumn());
-    if (timeIndex < 0) {
-      missing.add(task.timeColumn());
-    }
-    selectedIndex = new int[task.selected().size()];
-    for (int i = 0; i < selectedIndex.length; i++) {
-      selectedIndex[i] = indexOf(names, task.selected().get(i));
-      if (selectedIndex[i] < 0) {
-        missing.add(task.selected().get(i));
-      }
-    }
-    if (!missing.isEmpty()) {
-      finished = true;
-      return headerRow(
-          ReasonCode.MISSING_COLUMN,
-          task.fileName() + " has no column " + String.join(", ", missing));
-    }
-    return headerRow(null, null);
-  }
-
-  private static int indexOf(String[] names, String wanted) {
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].trim().equals(wanted)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private Row headerRow(ReasonCode problem, String detail) {
+  private Row headerRow() {
+    CsvHeader header = reader.header();
+    FileTask task = reader.task();
     return RowFactory.create(
         task.participant(),
         task.trial(),
         task.kind().ordinal(),
-        lineNumber,
+        header.line(),
         true,
-        problem == null ? null : problem.name(),
-        detail,
+        header.usable() ? null : header.problem().name(),
+        header.detail(),
         null,
         null,
-        expectedFields,
-        expectedFields,
+        header.expectedFields(),
+        header.expectedFields(),
         false,
         null,
         null);
@@ -117,7 +55,7 @@ final class CsvFileParser implements java.util.Iterator<Row>, AutoCloseable {
   @Override
   public Row next() {
     if (!hasNext()) {
-      throw new java.util.NoSuchElementException();
+      throw new NoSuchElementException();
     }
     Row row = next;
     next = null;
@@ -125,94 +63,53 @@ final class CsvFileParser implements java.util.Iterator<Row>, AutoCloseable {
   }
 
   private Row readDataRow() {
-    String line;
     try {
-      do {
-        line = lines.next();
-        lineNumber++;
-      } while (line != null && line.isEmpty());
+      if (!reader.next(line)) {
+        finished = true;
+        return null;
+      }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot read " + task.fileName(), e);
+      throw new UncheckedIOException("Cannot read " + reader.task().fileName(), e);
     }
-    if (line == null) {
-      finished = true;
+    FileTask task = reader.task();
+    return RowFactory.create(
+        task.participant(),
+        task.trial(),
+        task.kind().ordinal(),
+        line.line(),
+        false,
+        null,
+        null,
+        line.hasStep() ? line.step() : null,
+        line.hasPreviousStep() ? line.previousStep() : null,
+        line.fieldCount(),
+        reader.header().expectedFields(),
+        line.truncated(),
+        badColumnName(task),
+        boxed(line.values()));
+  }
+
+  private String badColumnName(FileTask task) {
+    return switch (line.badField()) {
+      case ParsedLine.NONE -> null;
+      case ParsedLine.BAD_TIME -> task.timeColumn();
+      default -> task.selected().get(line.badField());
+    };
+  }
+
+  private static Double[] boxed(double[] values) {
+    if (values == null) {
       return null;
     }
-    return parseLine(line, !lines.lastLineTerminated());
-  }
-
-  private Row parseLine(String line, boolean truncated) {
-    int[] starts = fieldStarts(line);
-    int fieldCount = starts.length - 1;
-    Long step = null;
-    String badColumn = null;
-    Double[] values = null;
-    if (fieldCount == expectedFields) {
-      double time = field(line, starts, timeIndex);
-      if (NumberText.isBad(time) || !Double.isFinite(time)) {
-        badColumn = task.timeColumn();
-      } else {
-        step = Math.round(time * samplingRateHz);
-      }
-      values = new Double[selectedIndex.length];
-      for (int i = 0; i < selectedIndex.length; i++) {
-        double value = field(line, starts, selectedIndex[i]);
-        if (NumberText.isBad(value)) {
-          badColumn = badColumn == null ? task.selected().get(i) : badColumn;
-          value = Double.NaN;
-        }
-        values[i] = value;
-      }
+    Double[] boxed = new Double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
     }
-    Row row =
-        RowFactory.create(
-            task.participant(),
-            task.trial(),
-            task.kind().ordinal(),
-            lineNumber,
-            false,
-            null,
-            null,
-            step,
-            previousStep,
-            fieldCount,
-            expectedFields,
-            truncated,
-            badColumn,
-            badColumn == null ? values : null);
-    if (step != null) {
-      previousStep = step;
-    }
-    return row;
-  }
-
-  private static double field(String line, int[] starts, int index) {
-    return NumberText.parse(line, starts[index], starts[index + 1] - 1);
-  }
-
-  /**
-   * Start offsets of every field plus one past the end, so field i is [starts[i], starts[i+1]-1).
-   */
-  private static int[] fieldStarts(String line) {
-    int commas = 0;
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == ',') {
-        commas++;
-      }
-    }
-    int[] starts = new int[commas + 2];
-    int field = 1;
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == ',') {
-        starts[field++] = i + 1;
-      }
-    }
-    starts[field] = line.length() + 1;
-    return starts;
+    return boxed;
   }
 
   @Override
   public void close() throws IOException {
-    lines.close();
+    reader.close();
   }
 }

@@ -5,15 +5,9 @@ import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.model.TrialFiles;
 import java.io.IOException;
 import java.io.Serializable;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -36,13 +30,13 @@ public final class SensorFileReader {
 
   /** Builds the (lazy) Dataset of parsed rows for the given trials. */
   public static Dataset<Row> read(SparkSession spark, List<TrialFiles> trials, EtlConfig config) {
-    List<CsvFileParser.FileTask> tasks = new ArrayList<>();
+    List<FileTask> tasks = new ArrayList<>();
     List<String> paths = new ArrayList<>();
     for (TrialFiles trial : trials) {
       for (FileKind kind : FileKind.values()) {
         String path = trial.path(kind);
         tasks.add(
-            new CsvFileParser.FileTask(
+            new FileTask(
                 trial.id().participant(),
                 trial.id().trial(),
                 kind,
@@ -63,13 +57,13 @@ public final class SensorFileReader {
             .parallelize(refs, slices)
             .flatMap(
                 new ParseFiles(
-                    hadoopSettings(spark.sparkContext().hadoopConfiguration()),
+                    HadoopFiles.from(spark.sparkContext().hadoopConfiguration()),
                     config.samplingRateHz()));
     return spark.createDataFrame(rows, ParsedColumns.SCHEMA);
   }
 
   /** A task's input: what to parse and where it is. */
-  record FileRef(CsvFileParser.FileTask task, String path) implements Serializable {}
+  record FileRef(FileTask task, String path) implements Serializable {}
 
   /**
    * The executor-side function. A named static class with explicit serializable fields (the Hadoop
@@ -77,22 +71,17 @@ public final class SensorFileReader {
    */
   static final class ParseFiles implements FlatMapFunction<FileRef, Row> {
     private static final long serialVersionUID = 1L;
-    private final Map<String, String> hadoopSettings;
+    private final HadoopFiles files;
     private final int samplingRateHz;
 
-    ParseFiles(Map<String, String> hadoopSettings, int samplingRateHz) {
-      this.hadoopSettings = hadoopSettings;
+    ParseFiles(HadoopFiles files, int samplingRateHz) {
+      this.files = files;
       this.samplingRateHz = samplingRateHz;
     }
 
     @Override
     public Iterator<Row> call(FileRef ref) throws IOException {
-      Configuration conf = new Configuration();
-      hadoopSettings.forEach(conf::set);
-      Path path = new Path(ref.path());
-      FileSystem fs = FileSystem.get(URI.create(ref.path()), conf);
-      FSDataInputStream in = fs.open(path);
-      CsvFileParser parser = new CsvFileParser(ref.task(), samplingRateHz, in);
+      CsvFileParser parser = new CsvFileParser(ref.task(), samplingRateHz, files.open(ref.path()));
       return new ClosingIterator(parser);
     }
   }
@@ -124,16 +113,5 @@ public final class SensorFileReader {
     public Row next() {
       return parser.next();
     }
-  }
-
-  /** The driver's file system settings (s3a endpoint, credentials provider), for the executors. */
-  private static Map<String, String> hadoopSettings(Configuration conf) {
-    Map<String, String> settings = new java.util.HashMap<>();
-    for (Map.Entry<String, String> entry : conf) {
-      if (entry.getKey().startsWith("fs.")) {
-        settings.put(entry.getKey(), entry.getValue());
-      }
-    }
-    return Collections.unmodifiableMap(new java.util.HashMap<>(settings));
   }
 }

@@ -26,15 +26,29 @@ public final class DataWriter {
 
   private DataWriter() {}
 
-  public static void write(Dataset<Row> accepted, String stagingUri, OutputSettings settings) {
-    accepted
-        .select(
-            OutputColumns.DATASET.stream()
-                .map(name -> col(name))
-                .toArray(org.apache.spark.sql.Column[]::new))
-        .withColumn(STAGING_KEY, col(OutputColumns.PARTICIPANT))
-        .repartition(col(STAGING_KEY))
-        .sortWithinPartitions(OutputColumns.TRIAL_NAME)
+  /**
+   * Writes accepted trials.
+   *
+   * @param clusterByParticipant shuffle so that each participant is one task and one file (the
+   *     DataFrame engine, whose rows arrive hashed by trial); false when rows already arrive
+   *     grouped by participant (the per-trial engine)
+   */
+  public static void write(
+      Dataset<Row> accepted,
+      String stagingUri,
+      OutputSettings settings,
+      boolean clusterByParticipant) {
+    Dataset<Row> rows =
+        accepted
+            .select(
+                OutputColumns.DATASET.stream()
+                    .map(name -> col(name))
+                    .toArray(org.apache.spark.sql.Column[]::new))
+            .withColumn(STAGING_KEY, col(OutputColumns.PARTICIPANT));
+    if (clusterByParticipant) {
+      rows = rows.repartition(col(STAGING_KEY));
+    }
+    rows.sortWithinPartitions(STAGING_KEY, OutputColumns.TRIAL_NAME)
         .write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", settings.compression())

@@ -17,6 +17,7 @@ class ConfigLoaderTest {
     EtlConfig config = ConfigLoader.defaults();
     assertThat(config.samplingRateHz()).isEqualTo(200);
     assertThat(config.nanPolicy()).isEqualTo(NanPolicy.KEEP);
+    assertThat(config.engine()).isEqualTo(Engine.PER_TRIAL);
     assertThat(config.features().timeColumn()).isEqualTo("time");
     assertThat(config.features().imu())
         .hasSize(24)
@@ -50,6 +51,7 @@ class ConfigLoaderTest {
         exo-etl {
           sampling-rate-hz = 100
           nan-policy = reject
+          engine = dataframe
           time-column = t
           features { imu = [a, b], angle = [c], moment = [d] }
           participants { BT18 = 70.5, "BT-X.1" = 61 }
@@ -111,6 +113,8 @@ class ConfigLoaderTest {
             () -> ConfigLoader.load(write("exo-etl.output.compression = lz77"), Map.of()))
         .hasMessage(
             "exo-etl.output.compression: must be one of zstd, snappy, gzip, uncompressed, not 'lz77'");
+    assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.engine = turbo"), Map.of()))
+        .hasMessage("exo-etl.engine: must be per-trial or dataframe, not 'turbo'");
     assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.features.angle = [a, a]"), Map.of()))
         .hasMessage("exo-etl.features.angle: names column 'a' twice");
     assertThatThrownBy(

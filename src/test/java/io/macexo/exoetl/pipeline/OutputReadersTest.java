@@ -129,7 +129,7 @@ class OutputReadersTest {
   }
 
   @Test
-  void oneFilePerParticipantAndNoChecksumSideFiles() throws Exception {
+  void onlyParquetFilesInOneFolderPerParticipant() throws Exception {
     try (Stream<Path> files = Files.walk(output.resolve("data"))) {
       List<String> names =
           files
@@ -138,8 +138,10 @@ class OutputReadersTest {
               .sorted()
               .toList();
       assertThat(names)
-          .hasSize(2)
-          .allMatch(n -> n.matches("participant=BT(01|13)/part-[^/]+\\.zstd\\.parquet"));
+          .isNotEmpty()
+          .allMatch(n -> n.matches("participant=BT(01|13)/part-[^/]+\\.zstd\\.parquet"))
+          .anyMatch(n -> n.startsWith("participant=BT01/"))
+          .anyMatch(n -> n.startsWith("participant=BT13/"));
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.macexo.exoetl.config.ConfigLoader;
+import io.macexo.exoetl.config.Engine;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.config.NanPolicy;
 import io.macexo.exoetl.model.FileKind;
@@ -25,8 +26,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Runs the whole prepare job on a tiny hand-built tree with one trial per defect. */
 class PrepareJobTest {
@@ -139,9 +141,10 @@ class PrepareJobTest {
     return new PrepareJob(spark, options).execute();
   }
 
-  @Test
-  void everyTrialFolderEndsUpWrittenOrRejectedWithItsReason() throws Exception {
-    PrepareResult result = prepare("out-keep", CONFIG);
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void everyTrialFolderEndsUpWrittenOrRejectedWithItsReason(Engine engine) throws Exception {
+    PrepareResult result = prepare("out-keep-" + engine, CONFIG.withEngine(engine));
 
     Map<String, ReasonCode> rejected =
         result.rejects().stream()
@@ -164,14 +167,19 @@ class PrepareJobTest {
                 Map.entry("BT99/normal_walk_1_1_on", ReasonCode.UNKNOWN_PARTICIPANT)));
     assertThat(result.trialsFound()).isEqualTo(14);
     assertThat(result.trialsWritten()).isEqualTo(3);
-    List<Row> rows = spark.read().parquet(work.resolve("out-keep/data").toString()).collectAsList();
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(work.resolve("out-keep-" + engine + "/data").toString())
+            .collectAsList();
     assertThat(rows).hasSize(3);
-    assertThat(Files.exists(work.resolve("out-keep/_SUCCESS"))).isTrue();
+    assertThat(Files.exists(work.resolve("out-keep-" + engine + "/_SUCCESS"))).isTrue();
   }
 
-  @Test
-  void rejectDetailsNameTheFileLineAndColumn() throws Exception {
-    PrepareResult result = prepare("out-details", CONFIG);
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void rejectDetailsNameTheFileLineAndColumn(Engine engine) throws Exception {
+    PrepareResult result = prepare("out-details-" + engine, CONFIG.withEngine(engine));
     Map<String, String> details =
         result.rejects().stream().collect(Collectors.toMap(r -> r.trial().trial(), Reject::detail));
     assertThat(details.get("defect_text_1_on"))
@@ -195,13 +203,15 @@ class PrepareJobTest {
             "BT01_defect_truncated_1_on_moment_filt_bio.csv line 21: the last line is cut off (no line end)");
   }
 
-  @Test
-  void writtenValuesMatchTheCsvCellsInTimeOrderWhateverTheColumnOrder() throws Exception {
-    prepare("out-values", CONFIG);
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void writtenValuesMatchTheCsvCellsInTimeOrderWhateverTheColumnOrder(Engine engine)
+      throws Exception {
+    prepare("out-values-" + engine, CONFIG.withEngine(engine));
     Row jump =
         spark
             .read()
-            .parquet(work.resolve("out-values/data").toString())
+            .parquet(work.resolve("out-values-" + engine + "/data").toString())
             .where("trial_name = 'jump_1_1_vertical_on'")
             .first();
     assertThat(jump.<String>getAs("participant")).isEqualTo("BT01");
@@ -232,9 +242,11 @@ class PrepareJobTest {
         .isEqualTo((float) TrialTreeBuilder.value(FileKind.MOMENT, 1, FIRST_STEP + 4));
   }
 
-  @Test
-  void nanPolicyRejectRejectsTrialsWithNan() throws Exception {
-    PrepareResult result = prepare("out-reject", CONFIG.withNanPolicy(NanPolicy.REJECT));
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void nanPolicyRejectRejectsTrialsWithNan(Engine engine) throws Exception {
+    PrepareResult result =
+        prepare("out-reject-" + engine, CONFIG.withNanPolicy(NanPolicy.REJECT).withEngine(engine));
     Reject jump =
         result.rejects().stream()
             .filter(r -> r.trial().equals(new TrialId("BT01", "jump_1_1_vertical_on")))

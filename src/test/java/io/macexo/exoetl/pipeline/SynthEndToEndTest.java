@@ -46,9 +46,15 @@ class SynthEndToEndTest {
   @BeforeAll
   static void run() throws Exception {
     spark = LocalSpark.start("SynthEndToEndTest");
-    synth = SynthGenerator.generate(new SynthOptions(work.resolve("Parsed"), List.of("BT01", "BT13"), 4, 0.05, 7L, true));
-    PrepareOptions options = new PrepareOptions(
-        synth.root().toUri().toString(), work.resolve("out").toUri().toString(), List.of(), CONFIG);
+    synth =
+        SynthGenerator.generate(
+            new SynthOptions(work.resolve("Parsed"), List.of("BT01", "BT13"), 4, 0.05, 7L, true));
+    PrepareOptions options =
+        new PrepareOptions(
+            synth.root().toUri().toString(),
+            work.resolve("out").toUri().toString(),
+            List.of(),
+            CONFIG);
     result = new PrepareJob(spark, options).execute();
     rows = spark.read().parquet(work.resolve("out/data").toString()).collectAsList();
   }
@@ -60,7 +66,8 @@ class SynthEndToEndTest {
 
   @Test
   void everyDefectIsRejectedWithTheCodeItWasBuiltFor() {
-    Map<TrialId, ReasonCode> rejected = result.rejects().stream().collect(Collectors.toMap(Reject::trial, Reject::code));
+    Map<TrialId, ReasonCode> rejected =
+        result.rejects().stream().collect(Collectors.toMap(Reject::trial, Reject::code));
     assertThat(rejected).isEqualTo(synth.intendedRejects());
     assertThat(result.rejects()).allSatisfy(r -> assertThat(r.detail()).isNotBlank());
   }
@@ -71,14 +78,18 @@ class SynthEndToEndTest {
     try (Stream<Path> participants = Files.list(synth.root())) {
       for (Path participant : participants.filter(Files::isDirectory).toList()) {
         try (Stream<Path> trials = Files.list(participant)) {
-          trials.filter(Files::isDirectory).forEach(t -> folders.add(participant.getFileName() + "/" + t.getFileName()));
+          trials
+              .filter(Files::isDirectory)
+              .forEach(t -> folders.add(participant.getFileName() + "/" + t.getFileName()));
         }
       }
     }
-    Set<String> written = rows.stream()
-        .map(r -> r.getAs(OutputColumns.PARTICIPANT) + "/" + r.getAs(OutputColumns.TRIAL_NAME))
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> rejected = result.rejects().stream().map(r -> r.trial().toString()).collect(Collectors.toSet());
+    Set<String> written =
+        rows.stream()
+            .map(r -> r.getAs(OutputColumns.PARTICIPANT) + "/" + r.getAs(OutputColumns.TRIAL_NAME))
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> rejected =
+        result.rejects().stream().map(r -> r.trial().toString()).collect(Collectors.toSet());
     assertThat(written).hasSize(rows.size()).doesNotContainAnyElementsOf(rejected);
     Set<String> union = new HashSet<>(written);
     union.addAll(rejected);
@@ -93,18 +104,34 @@ class SynthEndToEndTest {
       String participant = row.getAs(OutputColumns.PARTICIPANT);
       String trial = row.getAs(OutputColumns.TRIAL_NAME);
       Path folder = synth.root().resolve(participant).resolve(trial);
-      List<float[]> imu = ReferenceTrialReader.read(folder, participant, trial, FileKind.EXO, CONFIG);
+      List<float[]> imu =
+          ReferenceTrialReader.read(folder, participant, trial, FileKind.EXO, CONFIG);
       assertThat(row.<Integer>getAs(OutputColumns.SEQUENCE_LENGTH)).as(trial).isEqualTo(imu.size());
-      assertThat(row.<Double>getAs(OutputColumns.MASS_KG)).isEqualTo(CONFIG.massOf(participant).orElseThrow());
+      assertThat(row.<Double>getAs(OutputColumns.MASS_KG))
+          .isEqualTo(CONFIG.massOf(participant).orElseThrow());
       assertMatrix(row, OutputColumns.IMU_FEATURES, imu, trial);
-      assertMatrix(row, OutputColumns.ANGLE_FEATURES, ReferenceTrialReader.read(folder, participant, trial, FileKind.ANGLE, CONFIG), trial);
-      assertMatrix(row, OutputColumns.MOMENT_TARGETS, ReferenceTrialReader.read(folder, participant, trial, FileKind.MOMENT, CONFIG), trial);
+      assertMatrix(
+          row,
+          OutputColumns.ANGLE_FEATURES,
+          ReferenceTrialReader.read(folder, participant, trial, FileKind.ANGLE, CONFIG),
+          trial);
+      assertMatrix(
+          row,
+          OutputColumns.MOMENT_TARGETS,
+          ReferenceTrialReader.read(folder, participant, trial, FileKind.MOMENT, CONFIG),
+          trial);
     }
   }
 
   @Test
   void theRealDataQuirksSurviveAsNanNotAsRejections() {
-    long rowsWithNan = rows.stream().filter(r -> containsNan(r, OutputColumns.MOMENT_TARGETS) || containsNan(r, OutputColumns.IMU_FEATURES)).count();
+    long rowsWithNan =
+        rows.stream()
+            .filter(
+                r ->
+                    containsNan(r, OutputColumns.MOMENT_TARGETS)
+                        || containsNan(r, OutputColumns.IMU_FEATURES))
+            .count();
     assertThat(rowsWithNan).isPositive();
   }
 
@@ -123,14 +150,17 @@ class SynthEndToEndTest {
     List<float[]> actual = matrix(row, column);
     assertThat(actual).as(trial + " " + column).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
-      assertThat(actual.get(i)).as(trial + " " + column + " row " + i).containsExactly(expected.get(i));
+      assertThat(actual.get(i))
+          .as(trial + " " + column + " row " + i)
+          .containsExactly(expected.get(i));
     }
   }
 
   private static List<float[]> matrix(Row row, String column) {
     List<float[]> result = new ArrayList<>();
     for (Object inner : row.getList(row.fieldIndex(column))) {
-      List<Float> values = scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Float>) inner);
+      List<Float> values =
+          scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Float>) inner);
       float[] array = new float[values.size()];
       for (int i = 0; i < array.length; i++) {
         array[i] = values.get(i);

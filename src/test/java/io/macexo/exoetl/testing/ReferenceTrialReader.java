@@ -12,14 +12,15 @@ import java.util.TreeMap;
 
 /**
  * An independent, deliberately simple reading of one good trial's three CSV files, the way a pandas
- * user would: split on commas, find columns by name, empty or NaN text is NaN, join on
- * round(time * rate). Tests compare the job's Parquet output with it cell by cell.
+ * user would: split on commas, find columns by name, empty or NaN text is NaN, join on round(time *
+ * rate). Tests compare the job's Parquet output with it cell by cell.
  */
 public final class ReferenceTrialReader {
   private ReferenceTrialReader() {}
 
   /** The expected (seq x width) float matrix of one file kind, rows in time order. */
-  public static List<float[]> read(Path trialFolder, String participant, String trial, FileKind kind, EtlConfig config)
+  public static List<float[]> read(
+      Path trialFolder, String participant, String trial, FileKind kind, EtlConfig config)
       throws IOException {
     List<String> lines = Files.readAllLines(trialFolder.resolve(kind.fileName(participant, trial)));
     List<String> header = Arrays.asList(lines.get(0).split(",", -1));
@@ -34,7 +35,10 @@ public final class ReferenceTrialReader {
       float[] values = new float[wanted.size()];
       for (int i = 0; i < wanted.size(); i++) {
         String text = fields[header.indexOf(wanted.get(i))].trim();
-        values[i] = text.isEmpty() || text.equalsIgnoreCase("nan") ? Float.NaN : (float) Double.parseDouble(text);
+        values[i] =
+            text.isEmpty() || text.equalsIgnoreCase("nan")
+                ? Float.NaN
+                : (float) Double.parseDouble(text);
       }
       byStep.put(Math.round(Double.parseDouble(fields[time]) * config.samplingRateHz()), values);
     }

@@ -34,7 +34,10 @@ class ParticipantSwapTest {
 
   private List<String> files() throws Exception {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -49,8 +52,11 @@ class ParticipantSwapTest {
     List<String> moved = swap.swap("run1", Set.of());
 
     assertThat(moved).containsExactlyInAnyOrder("BT01", "BT03");
-    assertThat(files()).containsExactly(
-        "data/participant=BT01/new.parquet", "data/participant=BT02/keep.parquet", "data/participant=BT03/new.parquet");
+    assertThat(files())
+        .containsExactly(
+            "data/participant=BT01/new.parquet",
+            "data/participant=BT02/keep.parquet",
+            "data/participant=BT03/new.parquet");
   }
 
   @Test
@@ -74,8 +80,10 @@ class ParticipantSwapTest {
     List<String> restored = swap.recoverInterrupted();
 
     assertThat(restored).containsExactly("participant=BT01");
-    assertThat(files()).containsExactly("data/participant=BT01/a.parquet", "data/participant=BT02/b.parquet");
-    assertThat(Files.readString(root.resolve("data/participant=BT01/a.parquet"))).isEqualTo("previous");
+    assertThat(files())
+        .containsExactly("data/participant=BT01/a.parquet", "data/participant=BT02/b.parquet");
+    assertThat(Files.readString(root.resolve("data/participant=BT01/a.parquet")))
+        .isEqualTo("previous");
   }
 
   @Test

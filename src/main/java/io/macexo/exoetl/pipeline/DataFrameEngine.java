@@ -1,0 +1,71 @@
+package io.macexo.exoetl.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.macexo.exoetl.assemble.TrialAssembler;
+import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.model.TrialId;
+import io.macexo.exoetl.read.SensorFileReader;
+import io.macexo.exoetl.validate.IssueColumns;
+import io.macexo.exoetl.validate.RowChecks;
+import io.macexo.exoetl.write.DataWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The DataFrame engine: {@link SensorFileReader} → {@link RowChecks} → {@link TrialAssembler}, then
+ * the write. The per-trial rows are cached (memory, then disk) so that the write and the collection
+ * of outcomes read the CSVs once.
+ */
+final class DataFrameEngine implements TrialEngine {
+  @Override
+  public List<TrialSummary> run(
+      SparkSession spark, List<TrialFiles> trials, String stagingUri, EtlConfig config) {
+    Dataset<Row> parsed = SensorFileReader.read(spark, trials, config);
+    Dataset<Row> assembled =
+        TrialAssembler.assemble(RowChecks.flag(parsed, config), config)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      spark
+          .sparkContext()
+          .setJobDescription("read, validate, join and write " + trials.size() + " trials");
+      DataWriter.write(
+          assembled.where(col(IssueColumns.ISSUE).isNull()), stagingUri, config.output(), true);
+      spark.sparkContext().setJobDescription("collect per-trial outcomes");
+      return collect(assembled);
+    } finally {
+      assembled.unpersist();
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  private static List<TrialSummary> collect(Dataset<Row> assembled) {
+    List<TrialSummary> summaries = new ArrayList<>();
+    List<Row> rows =
+        assembled
+            .select(
+                col(OutputColumns.PARTICIPANT),
+                col(OutputColumns.TRIAL_NAME),
+                col(OutputColumns.SEQUENCE_LENGTH),
+                col(IssueColumns.ISSUE + "." + IssueColumns.CODE),
+                col(IssueColumns.ISSUE + "." + IssueColumns.DETAIL))
+            .collectAsList();
+    for (Row row : rows) {
+      TrialId id = new TrialId(row.getString(0), row.getString(1));
+      Reject reject =
+          row.isNullAt(3)
+              ? null
+              : new Reject(id, ReasonCode.valueOf(row.getString(3)), row.getString(4));
+      summaries.add(new TrialSummary(id, reject == null ? row.getInt(2) : 0, reject));
+    }
+    return summaries;
+  }
+}

@@ -1,0 +1,65 @@
+package io.macexo.exoetl.read;
+
+import io.macexo.exoetl.model.ReasonCode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The header line of a file, resolved against the wanted columns: where {@code time} and each
+ * selected column sit, or why the header is unusable (EMPTY_FILE, MISSING_COLUMN).
+ */
+record CsvHeader(
+    long line,
+    int expectedFields,
+    int timeIndex,
+    int[] selectedIndex,
+    ReasonCode problem,
+    String detail) {
+
+  boolean usable() {
+    return problem == null;
+  }
+
+  /** Reads the first non-blank line of {@code lines} as the header. */
+  static CsvHeader read(LineSource lines, FileTask task) throws IOException {
+    String header = lines.next();
+    long line = 1;
+    while (header != null && header.isBlank()) {
+      header = lines.next();
+      line++;
+    }
+    if (header == null) {
+      return new CsvHeader(
+          line, 0, -1, new int[0], ReasonCode.EMPTY_FILE, task.fileName() + " has no header line");
+    }
+    String[] names = header.replace("\uFEFF", "").split(",", -1);
+    List<String> missing = new ArrayList<>();
+    int timeIndex = indexOf(names, task.timeColumn());
+    if (timeIndex < 0) {
+      missing.add(task.timeColumn());
+    }
+    int[] selected = new int[task.selected().size()];
+    for (int i = 0; i < selected.length; i++) {
+      selected[i] = indexOf(names, task.selected().get(i));
+      if (selected[i] < 0) {
+        missing.add(task.selected().get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      String detail = task.fileName() + " has no column " + String.join(", ", missing);
+      return new CsvHeader(
+          line, names.length, timeIndex, selected, ReasonCode.MISSING_COLUMN, detail);
+    }
+    return new CsvHeader(line, names.length, timeIndex, selected, null, null);
+  }
+
+  private static int indexOf(String[] names, String wanted) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].trim().equals(wanted)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

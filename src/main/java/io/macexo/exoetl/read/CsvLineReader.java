@@ -1,0 +1,138 @@
+package io.macexo.exoetl.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a Phase1 CSV file line by line into {@link ParsedLine}s. Columns are found by header name,
+ * so the file's column order does not matter; only the time column and the selected columns are
+ * turned into numbers, the other fields are only counted. Shared by both engines, so they see the
+ * same facts.
+ */
+public final class CsvLineReader implements Closeable {
+  private final FileTask task;
+  private final int samplingRateHz;
+  private final LineSource lines;
+  private final CsvHeader header;
+  private long lineNumber;
+  private boolean hasPrevious;
+  private long previousStep;
+  private int[] starts = new int[128];
+
+  public CsvLineReader(FileTask task, int samplingRateHz, InputStream in) throws IOException {
+    this.task = task;
+    this.samplingRateHz = samplingRateHz;
+    this.lines = new LineSource(in);
+    this.header = CsvHeader.read(lines, task);
+    this.lineNumber = header.line();
+  }
+
+  CsvHeader header() {
+    return header;
+  }
+
+  /** EMPTY_FILE or MISSING_COLUMN when the header is unusable, else null. */
+  public io.macexo.exoetl.model.ReasonCode headerProblem() {
+    return header.problem();
+  }
+
+  /** The sentence for {@link #headerProblem()}. */
+  public String headerDetail() {
+    return header.detail();
+  }
+
+  public long headerLine() {
+    return header.line();
+  }
+
+  public int expectedFields() {
+    return header.expectedFields();
+  }
+
+  public FileTask task() {
+    return task;
+  }
+
+  /**
+   * Reads the next data line into {@code into}; false at the end or when the header is unusable.
+   */
+  public boolean next(ParsedLine into) throws IOException {
+    if (!header.usable()) {
+      return false;
+    }
+    String text;
+    do {
+      text = lines.next();
+      lineNumber++;
+    } while (text != null && text.isEmpty());
+    if (text == null) {
+      return false;
+    }
+    parse(text, !lines.lastLineTerminated(), into);
+    return true;
+  }
+
+  private void parse(String text, boolean truncated, ParsedLine into) {
+    int fields = splitFields(text);
+    into.line = lineNumber;
+    into.fieldCount = fields;
+    into.truncated = truncated;
+    into.hasStep = false;
+    into.badField = ParsedLine.NONE;
+    into.values = null;
+    into.hasPreviousStep = hasPrevious;
+    into.previousStep = previousStep;
+    if (fields != header.expectedFields()) {
+      return;
+    }
+    double time = field(text, header.timeIndex());
+    if (NumberText.isBad(time) || !Double.isFinite(time)) {
+      into.badField = ParsedLine.BAD_TIME;
+    } else {
+      into.hasStep = true;
+      into.step = Math.round(time * samplingRateHz);
+      hasPrevious = true;
+      previousStep = into.step;
+    }
+    int[] selected = header.selectedIndex();
+    double[] values = new double[selected.length];
+    for (int i = 0; i < selected.length; i++) {
+      double value = field(text, selected[i]);
+      if (NumberText.isBad(value)) {
+        into.badField = into.badField == ParsedLine.NONE ? i : into.badField;
+        value = Double.NaN;
+      }
+      values[i] = value;
+    }
+    into.values = into.badField == ParsedLine.NONE ? values : null;
+  }
+
+  private double field(String text, int index) {
+    return NumberText.parse(text, starts[index], starts[index + 1] - 1);
+  }
+
+  /**
+   * Fills {@link #starts} with every field's start offset plus one past the end; returns the count.
+   */
+  private int splitFields(String text) {
+    int field = 0;
+    starts[0] = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == ',') {
+        field++;
+        if (field + 1 >= starts.length) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[field] = i + 1;
+      }
+    }
+    starts[field + 1] = text.length() + 1;
+    return field + 1;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

@@ -1,0 +1,47 @@
+package io.macexo.exoetl.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Opens input files on executors with the driver's file system settings ({@code fs.*}: the s3a
+ * endpoint, credentials provider, path style). The settings travel as plain strings, the only thing
+ * executor code takes from the driver besides file paths.
+ */
+public final class HadoopFiles implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final HashMap<String, String> settings;
+  private transient Configuration configuration;
+
+  private HadoopFiles(HashMap<String, String> settings) {
+    this.settings = settings;
+  }
+
+  /** Captures the {@code fs.*} settings of the driver's Hadoop configuration. */
+  public static HadoopFiles from(Configuration conf) {
+    HashMap<String, String> settings = new HashMap<>();
+    for (Map.Entry<String, String> entry : conf) {
+      if (entry.getKey().startsWith("fs.")) {
+        settings.put(entry.getKey(), entry.getValue());
+      }
+    }
+    return new HadoopFiles(settings);
+  }
+
+  /** Opens a file for reading. */
+  public InputStream open(String uri) throws IOException {
+    if (configuration == null) {
+      Configuration conf = new Configuration();
+      settings.forEach(conf::set);
+      configuration = conf;
+    }
+    return FileSystem.get(URI.create(uri), configuration).open(new Path(uri));
+  }
+}
