@@ -64,6 +64,12 @@ public final class Main {
         e.printStackTrace(err);
       }
       return ExitCode.USAGE;
+    } catch (io.macexo.exoetl.model.ExoEtlException e) {
+      err.println("exo-etl " + name + ": " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.FAILED;
     } catch (Exception | Error e) {
       err.println("exo-etl " + name + ": failed: " + ErrorMessages.describe(e));
       if (verbose) {

@@ -33,6 +33,7 @@ final class PrepareCommand implements Command {
   public String usage() {
     return """
         usage: exo-etl prepare --input URI --output URI [--conf FILE] [--participants P1,P2] [--nan-policy keep|reject]
+                       [--full] [--verify-content]
 
         Reads every trial's exo, angle_filt and moment_filt_bio CSV files, validates them, and writes
         <output>/data/participant=*/ (Parquet), <output>/rejects/, <output>/metadata.json,
@@ -43,11 +44,18 @@ final class PrepareCommand implements Command {
           --conf FILE          a HOCON file overriding reference.conf (see conf/local.conf)
           --participants LIST  only these participant folders, comma-separated (others are left untouched)
           --nan-policy POLICY  keep (default): NaN stays in the arrays; reject: trials with NaN are rejected
+          --full               re-process every participant (default: only new and changed ones)
+          --verify-content     detect changed inputs by content hash too (reads every input byte)
+
+        Runs are incremental: manifest.json records what each participant was built from; unchanged
+        participants are left byte for byte, vanished ones are removed. Exit codes: 0 done, 3 nothing
+        to do (the output already matches the input), 1 failed, 2 bad arguments or configuration.
 
         examples:
           bin/exo-etl prepare --input /data/Phase1And2_Parsed/Parsed --output /data/exo-phase1
           bin/exo-etl prepare --input s3a://lab/Parsed --output s3a://lab/exo-phase1 --conf conf/cluster.conf
           bin/exo-etl prepare --input target/demo/Parsed --output /tmp/out --participants BT01,BT02 --nan-policy reject
+          bin/exo-etl prepare --input /data/Parsed --output /data/exo-phase1 --full
         """;
   }
 

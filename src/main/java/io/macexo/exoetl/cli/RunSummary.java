@@ -1,6 +1,7 @@
 package io.macexo.exoetl.cli;
 
 import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.pipeline.IncrementalPlan;
 import io.macexo.exoetl.pipeline.PrepareResult;
 import java.io.PrintStream;
 import java.util.Map;
@@ -10,6 +11,23 @@ final class RunSummary {
   private RunSummary() {}
 
   static void print(PrepareResult result, PrintStream out) {
+    IncrementalPlan plan = result.plan();
+    if (result.nothingToDo()) {
+      out.printf(
+          "nothing to do: the output already matches the input (%d participants unchanged)%n",
+          plan.with(IncrementalPlan.Change.UNCHANGED).size());
+    } else {
+      out.printf(
+          "participants:    %d new, %d changed, %d unchanged, %d removed%n",
+          plan.with(IncrementalPlan.Change.NEW).size(),
+          plan.with(IncrementalPlan.Change.CHANGED).size(),
+          plan.with(IncrementalPlan.Change.UNCHANGED).size(),
+          plan.removed().size());
+    }
+    for (String removed : plan.removed()) {
+      out.printf(
+          "removed participant %s from the output: its folder is gone from the input%n", removed);
+    }
     out.printf(
         "trials found:    %d in %d participant folders%n",
         result.trialsFound(), result.participants().size());
@@ -18,7 +36,8 @@ final class RunSummary {
     for (Map.Entry<ReasonCode, Long> entry : result.rejectedByReason().entrySet()) {
       out.printf("  %-20s %d%n", entry.getKey().name(), entry.getValue());
     }
-    out.printf("input:  %s (%s of CSV read)%n", result.input(), bytes(result.inputBytes()));
+    out.printf(
+        "input:  %s (%s of CSV read this run)%n", result.input(), bytes(result.inputBytes()));
     out.printf("output: %s (%s of Parquet)%n", result.output(), bytes(result.outputBytes()));
     out.printf("wall time: %.1f s%n", result.wallTime().toMillis() / 1000.0);
   }

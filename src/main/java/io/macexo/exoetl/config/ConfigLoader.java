@@ -111,7 +111,12 @@ public final class ConfigLoader {
         features,
         masses,
         output,
-        spark);
+        spark,
+        new Splits(
+            read(c, "splits.train", Config::getStringList),
+            read(c, "splits.val", Config::getStringList),
+            read(c, "splits.test", Config::getStringList)),
+        read(c, "lock.stale-after", Config::getDuration));
   }
 
   private static <T> T read(Config c, String path, BiFunction<Config, String, T> getter) {

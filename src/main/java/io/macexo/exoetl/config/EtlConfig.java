@@ -16,7 +16,9 @@ public record EtlConfig(
     FeatureSet features,
     Map<String, Double> massesKg,
     OutputSettings output,
-    SparkSettings spark)
+    SparkSettings spark,
+    Splits splits,
+    java.time.Duration lockStaleAfter)
     implements Serializable {
   public EtlConfig {
     if (samplingRateHz <= 0 || samplingRateHz > 100_000) {
@@ -31,6 +33,10 @@ public record EtlConfig(
           }
         });
     massesKg = java.util.Collections.unmodifiableMap(new TreeMap<>(massesKg));
+    if (lockStaleAfter.isNegative() || lockStaleAfter.isZero()) {
+      throw new ConfigException(
+          "exo-etl.lock.stale-after", "must be positive, not " + lockStaleAfter);
+    }
   }
 
   /** The body mass of a participant, if configured. */
@@ -40,11 +46,21 @@ public record EtlConfig(
 
   /** A copy with another engine. */
   public EtlConfig withEngine(Engine other) {
-    return new EtlConfig(samplingRateHz, nanPolicy, other, features, massesKg, output, spark);
+    return new EtlConfig(
+        samplingRateHz,
+        nanPolicy,
+        other,
+        features,
+        massesKg,
+        output,
+        spark,
+        splits,
+        lockStaleAfter);
   }
 
   /** A copy with another NaN policy (the --nan-policy flag). */
   public EtlConfig withNanPolicy(NanPolicy policy) {
-    return new EtlConfig(samplingRateHz, policy, engine, features, massesKg, output, spark);
+    return new EtlConfig(
+        samplingRateHz, policy, engine, features, massesKg, output, spark, splits, lockStaleAfter);
   }
 }

@@ -3,6 +3,7 @@ package io.macexo.exoetl.discover;
 import io.macexo.exoetl.config.ConfigException;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.InputEntry;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialFiles;
@@ -57,14 +58,19 @@ public final class TrialDiscovery {
     List<Reject> rejects = new ArrayList<>();
     long bytes = 0;
     List<String> seen = new ArrayList<>();
+    Map<String, List<InputEntry>> inputs = new TreeMap<>();
     for (Map.Entry<String, Path> participant : participants.entrySet()) {
       if (!onlyParticipants.isEmpty() && !onlyParticipants.contains(participant.getKey())) {
         continue;
       }
       seen.add(participant.getKey());
-      bytes += discoverParticipant(participant.getKey(), participant.getValue(), readable, rejects);
+      List<InputEntry> entries = new ArrayList<>();
+      bytes +=
+          discoverParticipant(
+              participant.getKey(), participant.getValue(), readable, rejects, entries);
+      inputs.put(participant.getKey(), List.copyOf(entries));
     }
-    return new DiscoveredInput(readable, rejects, seen, bytes);
+    return new DiscoveredInput(readable, rejects, seen, inputs, bytes);
   }
 
   private Map<String, Path> participantFolders(Path root) throws IOException {
@@ -84,7 +90,11 @@ public final class TrialDiscovery {
   }
 
   private long discoverParticipant(
-      String participant, Path folder, List<TrialFiles> readable, List<Reject> rejects)
+      String participant,
+      Path folder,
+      List<TrialFiles> readable,
+      List<Reject> rejects,
+      List<InputEntry> entries)
       throws IOException {
     Map<String, Map<String, FileStatus>> filesByTrial = filesByTrial(folder);
     boolean known = config.massOf(participant).isPresent();
@@ -96,6 +106,17 @@ public final class TrialDiscovery {
       }
       TrialId id = new TrialId(participant, trial);
       Map<String, FileStatus> files = filesByTrial.getOrDefault(trial, Map.of());
+      entries.add(InputEntry.folder(participant + "/" + trial));
+      for (FileKind kind : FileKind.values()) {
+        FileStatus status = files.get(kind.fileName(participant, trial));
+        if (status != null) {
+          entries.add(
+              new InputEntry(
+                  participant + "/" + trial + "/" + status.getPath().getName(),
+                  status.getLen(),
+                  status.getModificationTime()));
+        }
+      }
       if (!known) {
         rejects.add(
             new Reject(

@@ -10,11 +10,14 @@ import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialFiles;
 import io.macexo.exoetl.model.TrialId;
 import io.macexo.exoetl.read.SensorFileReader;
+import io.macexo.exoetl.stats.FeatureAggregation;
+import io.macexo.exoetl.stats.TrialStats;
 import io.macexo.exoetl.validate.IssueColumns;
 import io.macexo.exoetl.validate.RowChecks;
 import io.macexo.exoetl.write.DataWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,15 +42,21 @@ final class DataFrameEngine implements TrialEngine {
           .setJobDescription("read, validate, join and write " + trials.size() + " trials");
       DataWriter.write(
           assembled.where(col(IssueColumns.ISSUE).isNull()), stagingUri, config.output(), true);
-      spark.sparkContext().setJobDescription("collect per-trial outcomes");
-      return collect(assembled);
+      spark.sparkContext().setJobDescription("collect per-trial outcomes and statistics");
+      Map<TrialId, TrialStats> stats =
+          FeatureAggregation.perTrial(
+              assembled.where(col(IssueColumns.ISSUE).isNull()),
+              config.features().imu().size(),
+              config.features().angle().size());
+      return collect(assembled, stats);
     } finally {
       assembled.unpersist();
       spark.sparkContext().setJobDescription(null);
     }
   }
 
-  private static List<TrialSummary> collect(Dataset<Row> assembled) {
+  private static List<TrialSummary> collect(
+      Dataset<Row> assembled, Map<TrialId, TrialStats> stats) {
     List<TrialSummary> summaries = new ArrayList<>();
     List<Row> rows =
         assembled
@@ -64,7 +73,10 @@ final class DataFrameEngine implements TrialEngine {
           row.isNullAt(3)
               ? null
               : new Reject(id, ReasonCode.valueOf(row.getString(3)), row.getString(4));
-      summaries.add(new TrialSummary(id, reject == null ? row.getInt(2) : 0, reject));
+      summaries.add(
+          reject == null
+              ? TrialSummary.written(id, row.getInt(2), stats.get(id))
+              : TrialSummary.rejected(reject));
     }
     return summaries;
   }

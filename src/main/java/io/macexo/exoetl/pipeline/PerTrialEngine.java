@@ -10,6 +10,7 @@ import io.macexo.exoetl.model.TrialFiles;
 import io.macexo.exoetl.read.CsvLineReader;
 import io.macexo.exoetl.read.FileTask;
 import io.macexo.exoetl.read.HadoopFiles;
+import io.macexo.exoetl.stats.TrialStats;
 import io.macexo.exoetl.write.DataWriter;
 import io.macexo.exoetl.write.DatasetSchema;
 import java.io.IOException;
@@ -123,10 +124,14 @@ final class PerTrialEngine implements TrialEngine {
       TrialOutcome outcome = merge(merger, trial);
       if (!outcome.accepted()) {
         Reject reject = new Reject(trial.id(), outcome.issue().code(), outcome.issue().detail());
-        outcomes.add(new TrialSummary(trial.id(), 0, reject));
+        outcomes.add(TrialSummary.rejected(reject));
         return null;
       }
-      outcomes.add(new TrialSummary(trial.id(), outcome.sequenceLength(), null));
+      outcomes.add(
+          TrialSummary.written(
+              trial.id(),
+              outcome.sequenceLength(),
+              TrialStats.of(outcome.imu(), outcome.angle(), outcome.moment())));
       return RowFactory.create(
           trial.id().participant(),
           trial.id().trial(),

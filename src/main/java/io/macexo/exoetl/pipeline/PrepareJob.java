@@ -3,12 +3,13 @@ package io.macexo.exoetl.pipeline;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.discover.DiscoveredInput;
 import io.macexo.exoetl.discover.TrialDiscovery;
-import io.macexo.exoetl.model.Reject;
-import io.macexo.exoetl.write.MetadataWriter;
+import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.write.Manifest;
+import io.macexo.exoetl.write.ManifestStore;
 import io.macexo.exoetl.write.OutputFiles;
 import io.macexo.exoetl.write.OutputLayout;
+import io.macexo.exoetl.write.OutputLock;
 import io.macexo.exoetl.write.ParticipantSwap;
-import io.macexo.exoetl.write.RejectsWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -18,26 +19,32 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The prepare run, sequenced in one place: discover (driver) → read, validate, assemble (one lazy
- * Dataset) → write to staging (the one Spark job over sensor data) → collect trial summaries (from
- * the cached per-trial rows, not sensor rows) → swap participant folders into {@code data/} →
- * rejects, metadata.json, dataset card → {@code _SUCCESS} last.
+ * The prepare run, sequenced in one place: discover (driver) → lock the output → plan against the
+ * manifest (new, changed, unchanged, removed participants) → one Spark job over the trials of new
+ * and changed participants, written to {@code _staging/} → swap their folders into {@code data/} →
+ * rejects, metadata, stats, splits, card and manifest for the whole output → {@code _SUCCESS} last
+ * → unlock.
  *
- * <p>Everything before the swap only adds files under {@code _staging/}, so a run that dies early
- * leaves the previous output as it was.
+ * <p>A run that finds nothing to do touches no file and starts no Spark job. Everything before the
+ * swap only adds files under {@code _staging/}, so a run that dies early leaves the previous output
+ * as it was; {@link ParticipantSwap#recoverInterrupted()} repairs one that died during the swap.
  */
 public final class PrepareJob {
-  private final org.apache.spark.sql.SparkSession spark;
+  private final SparkSession spark;
   private final PrepareOptions options;
   private final EtlConfig config;
 
-  public PrepareJob(org.apache.spark.sql.SparkSession spark, PrepareOptions options) {
+  public PrepareJob(SparkSession spark, PrepareOptions options) {
     this.spark = spark;
     this.options = options;
     this.config = options.config();
@@ -55,69 +62,160 @@ public final class PrepareJob {
             "exo-etl-prepare-" + runId,
             "exo-etl prepare " + options.input() + " -> " + options.output(),
             false);
-    Path inputRoot = new Path(URI.create(options.input()));
-    FileSystem inputFs = inputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    DiscoveredInput input =
-        new TrialDiscovery(inputFs, config).discover(inputRoot, options.participants());
+    try {
+      Path inputRoot = new Path(URI.create(options.input()));
+      FileSystem inputFs = inputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      DiscoveredInput input =
+          new TrialDiscovery(inputFs, config).discover(inputRoot, options.participants());
+      Path outputRoot = new Path(URI.create(options.output()));
+      FileSystem outputFs = outputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      OutputLayout layout = new OutputLayout(outputFs.makeQualified(outputRoot));
+      try (OutputLock lock =
+          OutputLock.acquire(outputFs, layout.lock(), runId, config.lockStaleAfter())) {
+        return run(new RunContext(runId, started, input, inputFs, inputRoot, outputFs, layout));
+      }
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
 
-    Path outputRoot = new Path(URI.create(options.output()));
-    FileSystem outputFs = outputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    OutputLayout layout = new OutputLayout(outputFs.makeQualified(outputRoot));
-    ParticipantSwap swap = new ParticipantSwap(outputFs, layout);
+  /** What one run works with, passed between its steps. */
+  private record RunContext(
+      String runId,
+      Instant started,
+      DiscoveredInput input,
+      FileSystem inputFs,
+      Path inputRoot,
+      FileSystem outputFs,
+      OutputLayout layout) {}
+
+  private PrepareResult run(RunContext run) throws IOException {
+    ParticipantSwap swap = new ParticipantSwap(run.outputFs(), run.layout());
     swap.recoverInterrupted();
-    List<TrialSummary> summaries = new ArrayList<>(summariesOf(input.rejects()));
-    summaries.addAll(processTrials(input, layout, runId));
-    summaries.sort((a, b) -> a.id().compareTo(b.id()));
-
-    outputFs.delete(layout.successMarker(), false);
-    swap.swap(runId, staleParticipants(swap.existingParticipants()));
-    long outputBytes = outputFs.getContentSummary(layout.data()).getLength();
-    PrepareResult result =
-        new PrepareResult(
-            runId,
-            options.input(),
-            layout.root().toString(),
-            started,
-            Duration.between(started, Instant.now()),
-            input.participants(),
-            summaries,
-            input.inputBytes(),
-            outputBytes);
-    RejectsWriter.write(spark, outputFs, layout, result.rejects(), config.output().compression());
-    MetadataWriter.write(outputFs, layout.metadata(), MetadataWriter.build(result, config));
-    writeMarker(outputFs, layout, runId);
-    spark.sparkContext().clearJobGroup();
+    Optional<Manifest> previous =
+        options.full()
+            ? Optional.empty()
+            : ManifestStore.read(run.outputFs(), run.layout().manifest());
+    String settings = Fingerprints.settings(config);
+    Map<String, String> fingerprints = fingerprints(run);
+    IncrementalPlan plan =
+        IncrementalPlan.of(
+            fingerprints,
+            previous,
+            settings,
+            missingData(run, previous),
+            options.participants().isEmpty());
+    if (plan.nothingToDo()
+        && previous.isPresent()
+        && run.outputFs().exists(run.layout().successMarker())) {
+      return result(run, previous.get(), plan, 0);
+    }
+    List<String> process = plan.toProcess();
+    List<TrialFiles> readable = run.input().readableOf(process);
+    List<TrialSummary> outcomes =
+        new ArrayList<>(
+            run.input().rejectsOf(process).stream().map(TrialSummary::rejected).toList());
+    if (!readable.isEmpty()) {
+      outcomes.addAll(
+          TrialEngine.of(config.engine())
+              .run(spark, readable, run.layout().staging(run.runId()).toString(), config));
+    }
+    run.outputFs().delete(run.layout().successMarker(), false);
+    Set<String> stale = new HashSet<>(process);
+    stale.addAll(plan.removed());
+    swap.swap(run.runId(), stale);
+    Manifest manifest =
+        ManifestMerge.merge(
+            previous, settings, entries(run, process, outcomes, fingerprints), plan.removed());
+    long readBytes = readable.stream().mapToLong(TrialFiles::bytes).sum();
+    PrepareResult result = result(run, manifest, plan, readBytes);
+    new ArtifactsWriter(spark, run.outputFs(), run.layout(), config).write(result, manifest);
+    OutputFiles.writeString(run.outputFs(), run.layout().successMarker(), run.runId() + "\n");
     return result;
   }
 
-  /** Reads, validates and assembles the readable trials, writes the good ones to staging. */
-  private List<TrialSummary> processTrials(
-      DiscoveredInput input, OutputLayout layout, String runId) {
-    if (input.readable().isEmpty()) {
-      return List.of();
+  private Map<String, String> fingerprints(RunContext run) throws IOException {
+    Map<String, String> fingerprints = new TreeMap<>();
+    for (String participant : run.input().participants()) {
+      Map<String, String> hashes =
+          options.verifyContent()
+              ? ContentHashes.of(
+                  run.inputFs(), run.inputRoot(), run.input().inputs().get(participant))
+              : Map.of();
+      fingerprints.put(
+          participant,
+          Fingerprints.participant(
+              run.input().inputs().get(participant),
+              config.massOf(participant).orElse(null),
+              hashes));
     }
-    return TrialEngine.of(config.engine())
-        .run(spark, input.readable(), layout.staging(runId).toString(), config);
-  }
-
-  private static List<TrialSummary> summariesOf(List<Reject> rejects) {
-    return rejects.stream().map(r -> new TrialSummary(r.trial(), 0, r)).toList();
+    return fingerprints;
   }
 
   /**
-   * Participant folders to remove: without --participants, those not in this run's input (the
-   * output mirrors the input); with it, only the named ones, so the others are left untouched.
+   * Participants whose manifest lists data files that are no longer there (repaired by
+   * re-processing).
    */
-  private Set<String> staleParticipants(Set<String> existing) {
-    Set<String> stale = new HashSet<>(existing);
-    if (!options.participants().isEmpty()) {
-      stale.retainAll(options.participants());
+  private static Set<String> missingData(RunContext run, Optional<Manifest> previous)
+      throws IOException {
+    Set<String> missing = new HashSet<>();
+    if (previous.isEmpty()) {
+      return missing;
     }
-    return stale;
+    for (Map.Entry<String, Manifest.ParticipantEntry> entry :
+        previous.get().participants().entrySet()) {
+      for (Manifest.DataFile file : entry.getValue().dataFiles()) {
+        if (!run.outputFs().exists(new Path(run.layout().root(), file.path()))) {
+          missing.add(entry.getKey());
+        }
+      }
+    }
+    return missing;
   }
 
-  private static void writeMarker(FileSystem fs, OutputLayout layout, String runId)
+  private Map<String, Manifest.ParticipantEntry> entries(
+      RunContext run,
+      List<String> process,
+      List<TrialSummary> outcomes,
+      Map<String, String> fingerprints)
       throws IOException {
-    OutputFiles.writeString(fs, layout.successMarker(), runId + "\n");
+    Map<String, Manifest.ParticipantEntry> entries = new TreeMap<>();
+    int featureCount =
+        config.features().imu().size()
+            + config.features().angle().size()
+            + config.features().moment().size();
+    for (String participant : process) {
+      List<TrialSummary> trials =
+          outcomes.stream().filter(t -> t.id().participant().equals(participant)).toList();
+      entries.put(
+          participant,
+          ManifestMerge.entry(
+              config.massOf(participant).orElse(Double.NaN),
+              fingerprints.get(participant),
+              trials,
+              DataFiles.list(run.outputFs(), run.layout(), participant),
+              featureCount));
+    }
+    return entries;
+  }
+
+  private PrepareResult result(
+      RunContext run, Manifest manifest, IncrementalPlan plan, long readBytes) throws IOException {
+    List<TrialSummary> trials = ManifestMerge.trials(manifest);
+    long outputBytes =
+        run.outputFs().exists(run.layout().data())
+            ? run.outputFs().getContentSummary(run.layout().data()).getLength()
+            : 0;
+    return new PrepareResult(
+        run.runId(),
+        options.input(),
+        run.layout().root().toString(),
+        run.started(),
+        Duration.between(run.started(), Instant.now()),
+        List.copyOf(manifest.participants().keySet()),
+        trials,
+        readBytes,
+        outputBytes,
+        plan);
   }
 }

@@ -10,7 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The outcome of a prepare run: every trial found, written or rejected, and the sizes. */
+/**
+ * The outcome of a prepare run: every trial of the output (this run's and, on an incremental run,
+ * the ones carried over), written or rejected; what the run processed; the sizes.
+ *
+ * @param inputBytes CSV bytes of the participants this run read
+ * @param outputBytes Parquet bytes under data/ after the run
+ */
 public record PrepareResult(
     String runId,
     String input,
@@ -20,10 +26,16 @@ public record PrepareResult(
     List<String> participants,
     List<TrialSummary> trials,
     long inputBytes,
-    long outputBytes) {
+    long outputBytes,
+    IncrementalPlan plan) {
   public PrepareResult {
     participants = List.copyOf(participants);
     trials = List.copyOf(trials);
+  }
+
+  /** The output already matched the input: nothing was read, written or removed. */
+  public boolean nothingToDo() {
+    return plan.nothingToDo();
   }
 
   public int trialsFound() {

@@ -38,6 +38,27 @@ public record OutputLayout(Path root) {
     return new Path(root, "_SUCCESS");
   }
 
+  public Path manifest() {
+    return new Path(root, "manifest.json");
+  }
+
+  public Path stats() {
+    return new Path(root, "stats.json");
+  }
+
+  public Path splits() {
+    return new Path(root, "splits.json");
+  }
+
+  public Path report() {
+    return new Path(root, "report.html");
+  }
+
+  /** Held while a run writes; see {@link OutputLock}. */
+  public Path lock() {
+    return new Path(root, "_lock");
+  }
+
   public Path stagingRoot() {
     return new Path(root, "_staging");
   }

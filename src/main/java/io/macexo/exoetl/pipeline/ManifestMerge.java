@@ -1,0 +1,93 @@
+package io.macexo.exoetl.pipeline;
+
+import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.TrialId;
+import io.macexo.exoetl.stats.TrialStats;
+import io.macexo.exoetl.write.Manifest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the new manifest: entries of participants this run did not touch are carried over as they
+ * were; processed participants get fresh entries from this run's outcomes; removed ones are
+ * dropped. Then gives back every trial's outcome and every participant's statistics, old and new
+ * alike. Pure.
+ */
+final class ManifestMerge {
+  private ManifestMerge() {}
+
+  /** Fresh entry of a processed participant. */
+  static Manifest.ParticipantEntry entry(
+      double massKg,
+      String fingerprint,
+      List<TrialSummary> trials,
+      List<Manifest.DataFile> dataFiles,
+      int featureCount) {
+    List<Manifest.TrialRecord> records = new ArrayList<>();
+    TrialStats stats = TrialStats.empty(featureCount);
+    for (TrialSummary trial : trials) {
+      if (trial.written()) {
+        records.add(
+            new Manifest.TrialRecord(trial.id().trial(), trial.sequenceLength(), null, null));
+        stats = stats.merge(trial.stats());
+      } else {
+        records.add(
+            new Manifest.TrialRecord(
+                trial.id().trial(), 0, trial.reject().code().name(), trial.reject().detail()));
+      }
+    }
+    records.sort(java.util.Comparator.comparing(Manifest.TrialRecord::trial));
+    return new Manifest.ParticipantEntry(massKg, fingerprint, records, dataFiles, stats);
+  }
+
+  static Manifest merge(
+      java.util.Optional<Manifest> previous,
+      String settingsFingerprint,
+      Map<String, Manifest.ParticipantEntry> processed,
+      Collection<String> removed) {
+    Map<String, Manifest.ParticipantEntry> entries = new TreeMap<>();
+    previous.ifPresent(m -> entries.putAll(m.participants()));
+    removed.forEach(entries::remove);
+    entries.putAll(processed);
+    return new Manifest(settingsFingerprint, entries);
+  }
+
+  /** Every trial's outcome in the manifest, sorted by trial id. */
+  static List<TrialSummary> trials(Manifest manifest) {
+    List<TrialSummary> trials = new ArrayList<>();
+    manifest
+        .participants()
+        .forEach(
+            (participant, entry) -> {
+              for (Manifest.TrialRecord record : entry.trials()) {
+                TrialId id = new TrialId(participant, record.trial());
+                trials.add(
+                    record.written()
+                        ? TrialSummary.written(id, record.sequenceLength(), null)
+                        : TrialSummary.rejected(
+                            new Reject(
+                                id, ReasonCode.valueOf(record.reasonCode()), record.detail())));
+              }
+            });
+    trials.sort(java.util.Comparator.comparing(TrialSummary::id));
+    return trials;
+  }
+
+  /** Statistics of participants with at least one written trial. */
+  static Map<String, TrialStats> stats(Manifest manifest) {
+    Map<String, TrialStats> stats = new TreeMap<>();
+    manifest
+        .participants()
+        .forEach(
+            (participant, entry) -> {
+              if (entry.trials().stream().anyMatch(Manifest.TrialRecord::written)) {
+                stats.put(participant, entry.stats());
+              }
+            });
+    return stats;
+  }
+}

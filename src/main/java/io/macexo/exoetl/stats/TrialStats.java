@@ -1,0 +1,59 @@
+package io.macexo.exoetl.stats;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-feature {@link Moments} of one trial (or of many, once merged), in output order: the 24 IMU
+ * features, then the 4 angles, then the 4 moments. Computed on the executor that assembled the
+ * trial.
+ */
+public record TrialStats(List<Moments> features) implements Serializable {
+  public TrialStats {
+    features = List.copyOf(features);
+  }
+
+  /** No values yet, for {@code width} features. */
+  public static TrialStats empty(int width) {
+    List<Moments> features = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      features.add(Moments.EMPTY);
+    }
+    return new TrialStats(features);
+  }
+
+  /** The moments of every column of the three matrices, in order. */
+  public static TrialStats of(float[][]... matrices) {
+    List<Moments> features = new ArrayList<>();
+    for (float[][] matrix : matrices) {
+      int width = matrix.length == 0 ? 0 : matrix[0].length;
+      for (int column = 0; column < width; column++) {
+        features.add(Moments.ofColumn(matrix, column));
+      }
+    }
+    return new TrialStats(features);
+  }
+
+  public TrialStats merge(TrialStats other) {
+    if (features.isEmpty()) {
+      return other;
+    }
+    if (other.features.isEmpty()) {
+      return this;
+    }
+    if (other.features.size() != features.size()) {
+      throw new IllegalArgumentException(
+          "Cannot merge statistics of "
+              + features.size()
+              + " and "
+              + other.features.size()
+              + " features");
+    }
+    List<Moments> merged = new ArrayList<>();
+    for (int i = 0; i < features.size(); i++) {
+      merged.add(features.get(i).merge(other.features.get(i)));
+    }
+    return new TrialStats(merged);
+  }
+}
