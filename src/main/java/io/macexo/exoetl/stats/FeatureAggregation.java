@@ -76,7 +76,9 @@ public final class FeatureAggregation {
     for (Map.Entry<TrialId, Moments[]> entry : byTrial.entrySet()) {
       List<Moments> features = new ArrayList<>();
       for (int i = 0; i < width; i++) {
-        features.add(entry.getValue()[i]);
+        // A damaged row narrower than the others has no value for some features.
+        Moments moments = entry.getValue()[i];
+        features.add(moments == null ? Moments.EMPTY : moments);
       }
       result.put(entry.getKey(), new TrialStats(features));
     }

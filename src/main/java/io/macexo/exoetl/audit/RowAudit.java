@@ -1,0 +1,163 @@
+package io.macexo.exoetl.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import io.macexo.exoetl.audit.Problem.Check;
+import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.OutputColumns;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Checks every row of the data as DataFrame expressions: array widths (24/4/4), lengths equal to
+ * sequence_length, duplicate trials, configured masses, infinite values and NaN against the NaN
+ * policy, and that each file's folder names its rows' participant. Offending trials are collected
+ * (at most 20 a check), never sensor values.
+ */
+final class RowAudit {
+  private static final int SHOWN = 20;
+
+  private RowAudit() {}
+
+  static List<Problem> check(Dataset<Row> data, EtlConfig config, boolean nanRejected) {
+    List<Problem> problems = new ArrayList<>();
+    Dataset<Row> facts =
+        data.select(
+            col(OutputColumns.PARTICIPANT),
+            col(OutputColumns.TRIAL_NAME),
+            col("_file"),
+            expr(widthCheck(OutputColumns.IMU_FEATURES, config.features().imu().size()))
+                .as("bad_width"),
+            expr(lengthCheck()).as("bad_length"),
+            expr(count("abs(x) = double('Infinity')")).as("infinite"),
+            expr(count("isnan(x)")).as("nan"),
+            massCheck(config.massesKg()).as("bad_mass"),
+            expr("_file NOT LIKE concat('%/participant=', participant, '/%')").as("bad_folder"));
+    facts.cache();
+    try {
+      add(
+          problems,
+          facts,
+          "bad_width",
+          Check.WIDTH,
+          "an array row does not have 24 / 4 / 4 values");
+      add(
+          problems,
+          facts,
+          "bad_length",
+          Check.LENGTH,
+          "an array's length differs from sequence_length");
+      add(problems, facts, "infinite > 0", Check.NON_FINITE, "holds infinite values");
+      add(
+          problems,
+          facts,
+          "bad_mass",
+          Check.MASS,
+          "participant has no configured mass, or mass_kg differs from it");
+      add(
+          problems,
+          facts,
+          "bad_folder",
+          Check.PARTITION,
+          "row sits in another participant's folder");
+      if (nanRejected) {
+        add(
+            problems,
+            facts,
+            "nan > 0",
+            Check.NAN_POLICY,
+            "holds NaN although the output was made with nan-policy=reject");
+      }
+      for (Row row :
+          facts
+              .groupBy(OutputColumns.PARTICIPANT, OutputColumns.TRIAL_NAME)
+              .count()
+              .where("count > 1")
+              .limit(SHOWN)
+              .collectAsList()) {
+        problems.add(
+            new Problem(
+                Check.DUPLICATE,
+                row.getString(0) + "/" + row.getString(1),
+                "appears " + row.getLong(2) + " times"));
+      }
+    } finally {
+      facts.unpersist();
+    }
+    return problems;
+  }
+
+  private static void add(
+      List<Problem> problems, Dataset<Row> facts, String condition, Check check, String what) {
+    for (Row row :
+        facts
+            .where(condition)
+            .select(OutputColumns.PARTICIPANT, OutputColumns.TRIAL_NAME)
+            .limit(SHOWN)
+            .collectAsList()) {
+      problems.add(new Problem(check, row.getString(0) + "/" + row.getString(1), what));
+    }
+  }
+
+  private static String widthCheck(String imu, int imuWidth) {
+    return "exists("
+        + imu
+        + ", r -> size(r) != "
+        + imuWidth
+        + ") OR exists("
+        + OutputColumns.ANGLE_FEATURES
+        + ", r -> size(r) != 4) OR exists("
+        + OutputColumns.MOMENT_TARGETS
+        + ", r -> size(r) != 4)";
+  }
+
+  private static String lengthCheck() {
+    return "size("
+        + OutputColumns.IMU_FEATURES
+        + ") != "
+        + OutputColumns.SEQUENCE_LENGTH
+        + " OR size("
+        + OutputColumns.ANGLE_FEATURES
+        + ") != "
+        + OutputColumns.SEQUENCE_LENGTH
+        + " OR size("
+        + OutputColumns.MOMENT_TARGETS
+        + ") != "
+        + OutputColumns.SEQUENCE_LENGTH;
+  }
+
+  private static String count(String predicate) {
+    StringBuilder sum = new StringBuilder();
+    for (String matrix :
+        List.of(
+            OutputColumns.IMU_FEATURES,
+            OutputColumns.ANGLE_FEATURES,
+            OutputColumns.MOMENT_TARGETS)) {
+      sum.append(sum.length() == 0 ? "" : " + ")
+          .append("size(filter(flatten(")
+          .append(matrix)
+          .append("), x -> ")
+          .append(predicate)
+          .append("))");
+    }
+    return sum.toString();
+  }
+
+  private static Column massCheck(Map<String, Double> masses) {
+    StringBuilder cases = new StringBuilder("CASE participant");
+    masses.forEach(
+        (participant, mass) ->
+            cases
+                .append(" WHEN '")
+                .append(participant.replace("'", "''"))
+                .append("' THEN abs(mass_kg - ")
+                .append(mass)
+                .append(") > 1e-9"));
+    return expr("coalesce(" + cases.append(" ELSE true END").toString() + ", true)");
+  }
+}

@@ -1,0 +1,74 @@
+package io.macexo.exoetl.cli;
+
+import io.macexo.exoetl.audit.OutputAudit;
+import io.macexo.exoetl.audit.Problem;
+import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.pipeline.SparkSessions;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code exo-etl validate}: checks an output (ours or downloaded from the Hub) and lists problems.
+ */
+final class ValidateCommand implements Command {
+  @Override
+  public String name() {
+    return "validate";
+  }
+
+  @Override
+  public String summary() {
+    return "check an output: schema, array shapes, duplicates, masses, NaN/Inf, metadata, stats, files";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        usage: exo-etl validate --output URI [--conf FILE]
+
+        Checks every row and file of an output folder (one written by prepare, or a download of the Hub
+        dataset) and prints one line when it is clean, or a table of problems and exit code 1.
+        Checks: SCHEMA, PARTITION, WIDTH (24/4/4), LENGTH (= sequence_length), DUPLICATE, MASS,
+        NON_FINITE, NAN_POLICY, METADATA, STATS, MANIFEST (files it lists exist).
+
+          --output URI   the output folder (path, file:, s3a:)
+          --conf FILE    the configuration the output was made with (feature widths, masses)
+
+        examples:
+          bin/exo-etl validate --output target/demo/output
+          bin/exo-etl validate --output s3a://lab/exo-phase1 --conf conf/cluster.conf
+        """;
+  }
+
+  @Override
+  public int run(List<String> words, PrintStream out) throws Exception {
+    Args args = Args.parse(words, Set.of("--output", "--conf"), Set.of());
+    String output = args.required("--output");
+    EtlConfig config = PrepareCommand.loadConfig(args);
+    SparkSession spark = SparkSessions.start(config);
+    try {
+      OutputAudit.Report report = new OutputAudit(spark, config).run(output);
+      return print(report, output, out);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static int print(OutputAudit.Report report, String output, PrintStream out) {
+    report.notes().forEach(note -> out.println("note: " + note));
+    if (report.problems().isEmpty()) {
+      out.printf(
+          "%s is valid: %d trials of %d participants, every check passed%n",
+          output, report.rows(), report.participants());
+      return ExitCode.DONE;
+    }
+    out.printf("%-11s %-45s %s%n", "CHECK", "WHERE", "PROBLEM");
+    for (Problem problem : report.problems()) {
+      out.printf("%-11s %-45s %s%n", problem.check(), problem.where(), problem.what());
+    }
+    out.printf("%d problem(s) in %s%n", report.problems().size(), output);
+    return ExitCode.FAILED;
+  }
+}
