@@ -59,7 +59,7 @@ public final class OutputAudit {
             .option("recursiveFileLookup", "true")
             .option("pathGlobFilter", "*.parquet")
             .parquet(layout.data().toString());
-    problems.addAll(schema(data));
+    problems.addAll(schemas(fs, layout));
     if (!problems.isEmpty()) {
       return new Report(problems, notes, 0, 0);
     }
@@ -82,6 +82,29 @@ public final class OutputAudit {
         m -> problems.addAll(manifestFiles(fs, layout, m)),
         () -> notes.add("no manifest.json: file check skipped"));
     return new Report(problems, notes, rows, participants);
+  }
+
+  /**
+   * Each file's own schema: Spark would take one file's schema for all and fail later on the
+   * others.
+   */
+  private List<Problem> schemas(FileSystem fs, OutputLayout layout) throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files =
+        fs.listFiles(layout.data(), true);
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
+      if (file.getName().endsWith(".parquet")) {
+        for (Problem problem : schema(spark.read().parquet(file.toString()))) {
+          problems.add(
+              new Problem(
+                  problem.check(),
+                  layout.root().toUri().relativize(file.toUri()) + ": " + problem.where(),
+                  problem.what()));
+        }
+      }
+    }
+    return problems;
   }
 
   private static List<Problem> schema(Dataset<Row> data) {
