@@ -61,15 +61,21 @@ final class PrepareCommand implements Command {
 
   @Override
   public int run(List<String> words, PrintStream out) throws Exception {
-    Args args = Args.parse(words, VALUE_FLAGS, Set.of());
+    Args args = Args.parse(words, VALUE_FLAGS, Set.of("--full", "--verify-content"));
     String input = args.required("--input");
     String output = args.required("--output");
     EtlConfig config = loadConfig(args);
     PrepareOptions options =
-        new PrepareOptions(input, output, args.listValue("--participants"), config);
+        new PrepareOptions(
+            input,
+            output,
+            args.listValue("--participants"),
+            config,
+            args.has("--full"),
+            args.has("--verify-content"));
     PrepareResult result = runPrepare(options);
     RunSummary.print(result, out);
-    return ExitCode.DONE;
+    return result.nothingToDo() ? ExitCode.NOTHING_TO_DO : ExitCode.DONE;
   }
 
   static EtlConfig loadConfig(Args args) {

@@ -29,7 +29,7 @@ final class RunSummary {
           "removed participant %s from the output: its folder is gone from the input%n", removed);
     }
     out.printf(
-        "trials found:    %d in %d participant folders%n",
+        "trials in output: %d of %d participants%n",
         result.trialsFound(), result.participants().size());
     out.printf("trials written:  %d%n", result.trialsWritten());
     out.printf("trials rejected: %d%n", result.trialsFound() - result.trialsWritten());
