@@ -22,13 +22,14 @@ record CsvHeader(
   }
 
   /** Reads the first non-blank line of {@code lines} as the header. */
-  static CsvHeader read(LineSource lines, FileTask task) throws IOException {
-    String header = lines.next();
+  static CsvHeader read(ByteLines lines, FileTask task) throws IOException {
+    boolean found = lines.next();
     long line = 1;
-    while (header != null && header.isBlank()) {
-      header = lines.next();
+    while (found && lines.blank()) {
+      found = lines.next();
       line++;
     }
+    String header = found ? lines.text() : null;
     if (header == null) {
       return new CsvHeader(
           line, 0, -1, new int[0], ReasonCode.EMPTY_FILE, task.fileName() + " has no header line");

@@ -13,7 +13,7 @@ import java.io.InputStream;
 public final class CsvLineReader implements Closeable {
   private final FileTask task;
   private final int samplingRateHz;
-  private final LineSource lines;
+  private final ByteLines lines;
   private final CsvHeader header;
   private long lineNumber;
   private boolean hasPrevious;
@@ -23,7 +23,7 @@ public final class CsvLineReader implements Closeable {
   public CsvLineReader(FileTask task, int samplingRateHz, InputStream in) throws IOException {
     this.task = task;
     this.samplingRateHz = samplingRateHz;
-    this.lines = new LineSource(in);
+    this.lines = new ByteLines(in);
     this.header = CsvHeader.read(lines, task);
     this.lineNumber = header.line();
   }
@@ -61,20 +61,20 @@ public final class CsvLineReader implements Closeable {
     if (!header.usable()) {
       return false;
     }
-    String text;
+    boolean found;
     do {
-      text = lines.next();
+      found = lines.next();
       lineNumber++;
-    } while (text != null && text.isEmpty());
-    if (text == null) {
+    } while (found && lines.length() == 0);
+    if (!found) {
       return false;
     }
-    parse(text, !lines.lastLineTerminated(), into);
+    parse(lines.line(), lines.length(), !lines.lastLineTerminated(), into);
     return true;
   }
 
-  private void parse(String text, boolean truncated, ParsedLine into) {
-    int fields = splitFields(text);
+  private void parse(byte[] text, int length, boolean truncated, ParsedLine into) {
+    int fields = splitFields(text, length);
     into.line = lineNumber;
     into.fieldCount = fields;
     into.truncated = truncated;
@@ -108,18 +108,18 @@ public final class CsvLineReader implements Closeable {
     into.values = into.badField == ParsedLine.NONE ? values : null;
   }
 
-  private double field(String text, int index) {
+  private double field(byte[] text, int index) {
     return NumberText.parse(text, starts[index], starts[index + 1] - 1);
   }
 
   /**
    * Fills {@link #starts} with every field's start offset plus one past the end; returns the count.
    */
-  private int splitFields(String text) {
+  private int splitFields(byte[] text, int length) {
     int field = 0;
     starts[0] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == ',') {
+    for (int i = 0; i < length; i++) {
+      if (text[i] == ',') {
         field++;
         if (field + 1 >= starts.length) {
           starts = java.util.Arrays.copyOf(starts, starts.length * 2);
@@ -127,7 +127,7 @@ public final class CsvLineReader implements Closeable {
         starts[field] = i + 1;
       }
     }
-    starts[field + 1] = text.length() + 1;
+    starts[field + 1] = length + 1;
     return field + 1;
   }
 
