@@ -168,6 +168,7 @@ public final class HubSync {
     private int uploadedFiles;
     private long uploadedBytes;
     private int alreadyStored;
+    private Duration transferTime = Duration.ZERO;
 
     Tally(int unchanged) {
       this.unchanged = unchanged;
@@ -183,11 +184,12 @@ public final class HubSync {
       uploadedFiles = uploader.uploadedFiles();
       uploadedBytes = uploader.uploadedBytes();
       alreadyStored = uploader.alreadyStored();
+      transferTime = uploader.transferTime();
     }
 
     SyncReport report(boolean dryRun, int requests, Duration elapsed) {
       return new SyncReport(dryRun, uploadedFiles, uploadedBytes, alreadyStored, inline, unchanged, deleted,
-          commitUrls, requests, elapsed);
+          commitUrls, requests, elapsed, transferTime);
     }
   }
 }

@@ -29,6 +29,8 @@ final class LfsUploader {
   private final AtomicInteger uploadedFiles = new AtomicInteger();
   private final AtomicLong uploadedBytes = new AtomicLong();
   private final AtomicInteger alreadyStored = new AtomicInteger();
+  private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
 
   LfsUploader(HubClient client, RepoId repo, String revision, SyncProgress progress) {
     this.client = client;
@@ -76,6 +78,12 @@ final class LfsUploader {
     return alreadyStored.get();
   }
 
+  /** Wall time from the first upload's start to the last one's end (uploads overlap), or zero. */
+  java.time.Duration transferTime() {
+    long span = lastEnd.get() - firstStart.get();
+    return span > 0 ? java.time.Duration.ofNanos(span) : java.time.Duration.ZERO;
+  }
+
   private void store(LocalFile file, LfsObject answer) {
     if (answer.error() != null) {
       throw HubException.local("upload " + file.path(), "LFS refused object " + file.sha256() + ": " + answer.error());
@@ -86,6 +94,7 @@ final class LfsUploader {
       return;
     }
     long start = System.nanoTime();
+    firstStart.accumulateAndGet(start, Math::min);
     LfsObject.Action upload = answer.upload();
     boolean multipart = upload.header().containsKey("chunk_size");
     if (multipart) {
@@ -96,6 +105,7 @@ final class LfsUploader {
     answer.verifyAction().ifPresent(verify -> verify(file, verify));
     uploadedFiles.incrementAndGet();
     uploadedBytes.addAndGet(file.size());
+    lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
     progress.fileDone(file.path(), file.size(), System.nanoTime() - start, multipart ? "multipart" : "single part");
   }
 

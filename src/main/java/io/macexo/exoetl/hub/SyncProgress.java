@@ -62,9 +62,10 @@ public final class SyncProgress {
       return;
     }
     line(String.format(Locale.ROOT,
-        "Done: uploaded %s (%s, %.1f MB/s), %d already stored, %d inline, %d unchanged, %d deleted, "
-            + "%s, %d requests, %.1f s",
-        count(report.filesUploaded(), "file"), bytes(report.bytesUploaded()), report.megabytesPerSecond(),
+        "Done: uploaded %s (%s in %.1f s of transfer, %.1f MB/s), %d already stored, %d inline, %d unchanged, "
+            + "%d deleted, %s, %d requests, %.1f s in all",
+        count(report.filesUploaded(), "file"), bytes(report.bytesUploaded()),
+        report.transferTime().toMillis() / 1000.0, report.transferMegabytesPerSecond(),
         report.filesAlreadyStored(), report.filesInline(), report.filesUnchanged(), report.filesDeleted(),
         count(report.commitUrls().size(), "commit"), report.requests(), report.elapsed().toMillis() / 1000.0));
   }

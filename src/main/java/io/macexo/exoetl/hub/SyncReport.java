@@ -13,6 +13,7 @@ import java.util.List;
  * @param filesUnchanged files the remote already had with the same bytes
  * @param commitUrls one per commit made, in order
  * @param requests HTTP requests sent, retries included
+ * @param transferTime wall time from the first upload's start to the last one's end
  */
 public record SyncReport(
     boolean dryRun,
@@ -24,14 +25,23 @@ public record SyncReport(
     int filesDeleted,
     List<String> commitUrls,
     int requests,
-    Duration elapsed) {
+    Duration elapsed,
+    Duration transferTime) {
   public SyncReport {
     commitUrls = List.copyOf(commitUrls);
   }
 
-  /** Upload rate in MB/s over the whole run (hashing and commits included). */
+  /** Upload rate in MB/s over the whole run (reading the output, hashing and commits included). */
   public double megabytesPerSecond() {
-    double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-    return bytesUploaded / 1e6 / seconds;
+    return rate(elapsed);
+  }
+
+  /** Upload rate in MB/s while bytes were moving (first upload start to last upload end). */
+  public double transferMegabytesPerSecond() {
+    return rate(transferTime);
+  }
+
+  private double rate(Duration over) {
+    return bytesUploaded / 1e6 / (Math.max(over.toNanos(), 1_000_000) / 1e9);
   }
 }
