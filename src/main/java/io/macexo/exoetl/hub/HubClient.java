@@ -163,9 +163,19 @@ public final class HubClient {
     return response.headers().firstValue("etag").orElse("");
   }
 
-  /** POSTs an LFS JSON body: multipart completion (no token) or verify (with the token). */
-  public void postLfs(String action, URI url, JsonNode body, boolean withToken) {
-    HttpRequest.Builder builder = withToken ? http.authorized(url) : http.anonymous(url);
+  /**
+   * POSTs an LFS JSON body: multipart completion (no token) or verify (the token only when the URL is
+   * on the endpoint's host), with the headers the LFS answer asked for.
+   */
+  public void postLfs(String action, URI url, Map<String, String> header, JsonNode body, boolean withToken) {
+    boolean token = withToken && HubHttp.sameOrigin(url, endpoint);
+    HttpRequest.Builder builder = token ? http.authorized(url) : http.anonymous(url);
+    header.forEach((name, value) -> {
+      if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.equalsIgnoreCase("chunk_size")
+          && !name.matches("\\d+")) {
+        builder.header(name, value);
+      }
+    });
     HttpRequest request = builder.timeout(API_TIMEOUT).header("accept", LFS_JSON).header("content-type", LFS_JSON)
         .POST(BodyPublishers.ofString(body.toString())).build();
     http.send(action, request, Set.of());
@@ -211,8 +221,7 @@ public final class HubClient {
       return null;
     }
     URI next = endpoint.resolve(matcher.group(1));
-    if (!next.getHost().equals(endpoint.getHost()) || next.getPort() != endpoint.getPort()
-        || !next.getScheme().equals(endpoint.getScheme())) {
+    if (!HubHttp.sameOrigin(next, endpoint)) {
       throw HubException.local(action, "the next page link points to another host: " + next.getHost());
     }
     return next;

@@ -17,10 +17,15 @@ import java.util.function.Consumer;
  * The HTTP transport of {@link HubClient}: JDK {@link HttpClient}, the authorization and user-agent
  * headers, retries per {@link RetryPolicy}, a request counter, and turning an error answer into a {@link
  * HubException} that carries {@code X-Error-Code}, {@code X-Error-Message} and {@code X-Request-Id}
- * (with the token scrubbed from anything the server echoed).
+ * (with the token scrubbed from anything the server echoed). Redirects are followed here, and only
+ * within the host they started on: the JDK client would carry the authorization header to any host.
  */
 final class HubHttp {
   static final String USER_AGENT = "exo-etl/0.1.0; java/" + Runtime.version().feature();
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+  private static final int MAX_REDIRECTS = 5;
+  /** The longest Retry-After honoured; the Hub's rate-limit window is 5 minutes. */
+  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client;
@@ -34,7 +39,7 @@ final class HubHttp {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.token = token;
     this.retry = retry;
@@ -65,7 +70,7 @@ final class HubHttp {
       boolean last = attempt > retry.maxRetries();
       HttpResponse<byte[]> response;
       try {
-        response = sendOnce(request);
+        response = sendFollowingRedirects(action, request);
       } catch (IOException e) {
         if (last) {
           throw HubException.network(action, e);
@@ -88,7 +93,7 @@ final class HubHttp {
   HttpResponse<byte[]> sendWithoutRetry(String action, HttpRequest request) {
     HttpResponse<byte[]> response;
     try {
-      response = sendOnce(request);
+      response = sendFollowingRedirects(action, request);
     } catch (IOException e) {
       throw HubException.network(action, e);
     }
@@ -116,6 +121,29 @@ final class HubHttp {
     return requests.get();
   }
 
+  /** True when a URL is on the same scheme, host and port as another: the only place a token may go. */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
+  }
+
+  private HttpResponse<byte[]> sendFollowingRedirects(String action, HttpRequest request) throws IOException {
+    HttpRequest current = request;
+    for (int hop = 0; ; hop++) {
+      HttpResponse<byte[]> response = sendOnce(current);
+      java.util.Optional<String> location = response.headers().firstValue("location");
+      if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty() || hop == MAX_REDIRECTS) {
+        return response;
+      }
+      URI next = current.uri().resolve(location.get());
+      if (!sameOrigin(next, current.uri())) {
+        throw HubException.local(action, "the Hub redirected to another host (" + next.getHost()
+            + "); not following, so the token stays with " + current.uri().getHost());
+      }
+      current = HttpRequest.newBuilder(current, (name, value) -> true).uri(next).build();
+    }
+  }
+
   private HttpResponse<byte[]> sendOnce(HttpRequest request) throws IOException {
     requests.incrementAndGet();
     try {
@@ -136,7 +164,8 @@ final class HubHttp {
         .headers()
         .firstValue("retry-after")
         .filter(value -> value.trim().matches("\\d{1,6}"))
-        .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())));
+        .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
+        .map(delay -> delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
   }
 
   private HubException error(String action, HttpResponse<byte[]> response) {

@@ -132,12 +132,12 @@ final class LfsUploader {
       parts.addObject().put("partNumber", number).put("etag", etag);
       progress.part(file.path(), number, keys.size(), length);
     }
-    client.postLfs("complete the multipart upload of " + file.path(), upload.href(), completion, false);
+    client.postLfs("complete the multipart upload of " + file.path(), upload.href(), upload.header(), completion, false);
   }
 
   private void verify(LocalFile file, LfsObject.Action verify) {
     ObjectNode body = client.newObject().put("oid", file.sha256()).put("size", file.size());
-    client.postLfs("verify the upload of " + file.path(), verify.href(), body, true);
+    client.postLfs("verify the upload of " + file.path(), verify.href(), verify.header(), body, true);
   }
 
   private static long parseChunkSize(LocalFile file, String text) {
