@@ -61,12 +61,12 @@ public final class SyncProgress {
       line("Dry run: nothing was written (" + report.requests() + " requests).");
       return;
     }
+    String sent = report.bytesUploaded() == 0 ? count(0, "file")
+        : String.format(Locale.ROOT, "%s (%s in %.1f s of transfer, %.1f MB/s)", count(report.filesUploaded(), "file"),
+            bytes(report.bytesUploaded()), report.transferTime().toMillis() / 1000.0, report.transferMegabytesPerSecond());
     line(String.format(Locale.ROOT,
-        "Done: uploaded %s (%s in %.1f s of transfer, %.1f MB/s), %d already stored, %d inline, %d unchanged, "
-            + "%d deleted, %s, %d requests, %.1f s in all",
-        count(report.filesUploaded(), "file"), bytes(report.bytesUploaded()),
-        report.transferTime().toMillis() / 1000.0, report.transferMegabytesPerSecond(),
-        report.filesAlreadyStored(), report.filesInline(), report.filesUnchanged(), report.filesDeleted(),
+        "Done: uploaded %s, %d already stored, %d inline, %d unchanged, %d deleted, %s, %d requests, %.1f s in all",
+        sent, report.filesAlreadyStored(), report.filesInline(), report.filesUnchanged(), report.filesDeleted(),
         count(report.commitUrls().size(), "commit"), report.requests(), report.elapsed().toMillis() / 1000.0));
   }
 
