@@ -57,6 +57,22 @@ final class HubHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the hub has had no request for half a second (at most 10 s): a run that gave up may
+   * still have a request in flight, and a test that clears failures must not let it through.
+   */
+  void settle() {
+    try {
+      int seen = -1;
+      for (int i = 0; i < 20 && hub.totalRequests() != seen; i++) {
+        seen = hub.totalRequests();
+        Thread.sleep(500);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** A client on the same hub, e.g. for "someone else commits meanwhile". */
   HubClient client() {
     return new HubClient(hub.url(), HubToken.of(TOKEN).orElseThrow(), retry, line -> {});
