@@ -151,12 +151,7 @@ public final class HubClient {
    */
   public String putBytes(String action, URI url, Map<String, String> header, LocalFile.ByteSource source,
       long offset, long length) {
-    HttpRequest.Builder builder = http.anonymous(url);
-    header.forEach((name, value) -> {
-      if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        builder.header(name, value);
-      }
-    });
+    HttpRequest.Builder builder = copyHeaders(http.anonymous(url), header);
     HttpRequest.BodyPublisher body = BodyPublishers.fromPublisher(
         BodyPublishers.ofInputStream(() -> slice(source, offset, length)), length);
     HttpResponse<byte[]> response = http.send(action, builder.PUT(body).build(), Set.of());
@@ -169,13 +164,7 @@ public final class HubClient {
    */
   public void postLfs(String action, URI url, Map<String, String> header, JsonNode body, boolean withToken) {
     boolean token = withToken && HubHttp.sameOrigin(url, endpoint);
-    HttpRequest.Builder builder = token ? http.authorized(url) : http.anonymous(url);
-    header.forEach((name, value) -> {
-      if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.equalsIgnoreCase("chunk_size")
-          && !name.matches("\\d+")) {
-        builder.header(name, value);
-      }
-    });
+    HttpRequest.Builder builder = copyHeaders(token ? http.authorized(url) : http.anonymous(url), header);
     HttpRequest request = builder.timeout(API_TIMEOUT).header("accept", LFS_JSON).header("content-type", LFS_JSON)
         .POST(BodyPublishers.ofString(body.toString())).build();
     http.send(action, request, Set.of());
@@ -225,6 +214,20 @@ public final class HubClient {
       throw HubException.local(action, "the next page link points to another host: " + next.getHost());
     }
     return next;
+  }
+
+  /**
+   * Adds the headers an LFS action asked for, leaving out those the JDK sets itself and the multipart
+   * keys ({@code chunk_size}, part numbers), which are instructions, not headers.
+   */
+  private static HttpRequest.Builder copyHeaders(HttpRequest.Builder builder, Map<String, String> header) {
+    header.forEach((name, value) -> {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (!RESTRICTED_HEADERS.contains(lower) && !lower.equals("chunk_size") && !lower.matches("\\d+")) {
+        builder.header(name, value);
+      }
+    });
+    return builder;
   }
 
   private static LfsObject.Action action(JsonNode node) {

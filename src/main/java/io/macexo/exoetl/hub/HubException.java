@@ -66,12 +66,6 @@ public final class HubException extends RuntimeException {
         "Cannot " + action + ": network error: " + describe(cause), 0, null, true, cause);
   }
 
-  /** The same failure, said about a wider step (e.g. the file a batch call was for). */
-  public HubException about(String action) {
-    String reason = getMessage().replaceFirst("^Cannot .*?: ", "");
-    return new HubException("Cannot " + action + ": " + reason, status, errorCode, network, this);
-  }
-
   /** The HTTP status, or 0 for a network or local failure. */
   public int status() {
     return status;

@@ -19,10 +19,6 @@ public record LfsObject(String oid, long size, Action upload, Action verify, Str
     }
   }
 
-  public Optional<Action> uploadAction() {
-    return Optional.ofNullable(upload);
-  }
-
   public Optional<Action> verifyAction() {
     return Optional.ofNullable(verify);
   }

@@ -60,10 +60,6 @@ public record SyncOptions(
     return new SyncOptions(output, repo, revision, privateRepo, dryRun, newMessage, maxOperations, parallelUploads);
   }
 
-  public SyncOptions withMaxOperations(int newMax) {
-    return new SyncOptions(output, repo, revision, privateRepo, dryRun, message, newMax, parallelUploads);
-  }
-
   public SyncOptions withParallelUploads(int newParallel) {
     return new SyncOptions(output, repo, revision, privateRepo, dryRun, message, maxOperations, newParallel);
   }

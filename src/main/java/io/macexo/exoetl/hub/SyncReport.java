@@ -31,17 +31,8 @@ public record SyncReport(
     commitUrls = List.copyOf(commitUrls);
   }
 
-  /** Upload rate in MB/s over the whole run (reading the output, hashing and commits included). */
-  public double megabytesPerSecond() {
-    return rate(elapsed);
-  }
-
   /** Upload rate in MB/s while bytes were moving (first upload start to last upload end). */
   public double transferMegabytesPerSecond() {
-    return rate(transferTime);
-  }
-
-  private double rate(Duration over) {
-    return bytesUploaded / 1e6 / (Math.max(over.toNanos(), 1_000_000) / 1e9);
+    return bytesUploaded / 1e6 / (Math.max(transferTime.toNanos(), 1_000_000) / 1e9);
   }
 }

@@ -88,7 +88,13 @@ final class DevRequest {
     return query;
   }
 
+  /** Decodes a query or form value ({@code +} is a space there). */
   static String decode(String text) {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  /** Decodes one path segment ({@code +} is a plus sign there). */
+  static String decodeSegment(String text) {
+    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

@@ -19,7 +19,7 @@ record RouteMatch(Route route, String repoKey, String revision, String path, Str
 
   static RouteMatch of(String method, String rawPath) {
     String[] raw = rawPath.replaceFirst("^/+", "").split("/", -1);
-    String[] s = Arrays.stream(raw).map(DevRequest::decode).toArray(String[]::new);
+    String[] s = Arrays.stream(raw).map(DevRequest::decodeSegment).toArray(String[]::new);
     if (s.length >= 2 && s[0].equals("lfs-storage")) {
       return storage(method, s);
     }
