@@ -8,6 +8,11 @@ final class Commands {
 
   static List<Command> all() {
     return List.of(
-        new PrepareCommand(), new SynthCommand(), new DemoCommand(), new ValidateCommand());
+        new PrepareCommand(),
+        new SynthCommand(),
+        new DemoCommand(),
+        new ValidateCommand(),
+        new SyncCommand(),
+        new DevHubCommand());
   }
 }

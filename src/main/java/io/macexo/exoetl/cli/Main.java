@@ -1,6 +1,7 @@
 package io.macexo.exoetl.cli;
 
 import io.macexo.exoetl.config.ConfigException;
+import io.macexo.exoetl.model.ExoEtlException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +22,12 @@ public final class Main {
 
   /** The known subcommands, by name. */
   static Map<String, Command> commands() {
+    return byName(Commands.all());
+  }
+
+  private static Map<String, Command> byName(List<Command> list) {
     Map<String, Command> commands = new TreeMap<>();
-    for (Command command : Commands.all()) {
+    for (Command command : list) {
       commands.put(command.name(), command);
     }
     return commands;
@@ -36,20 +41,28 @@ public final class Main {
 
   /** Runs a command line and returns the exit code; never calls System.exit (tests use this). */
   public static int run(List<String> argv, PrintStream out, PrintStream err) {
+    return run(argv, out, err, Commands.all());
+  }
+
+  /**
+   * The same with given command instances (tests inject an environment into a command this way).
+   */
+  static int run(List<String> argv, PrintStream out, PrintStream err, List<Command> available) {
+    Map<String, Command> commands = byName(available);
     List<String> words = new ArrayList<>(argv);
     boolean verbose = words.remove("--verbose") | words.remove("-v");
     if (words.isEmpty()
         || words.get(0).equals("--help")
         || words.get(0).equals("-h")
         || words.get(0).equals("help")) {
-      printCommandList(out);
+      printCommandList(out, commands);
       return words.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;
     }
     String name = words.remove(0);
-    Command command = commands().get(name);
+    Command command = commands.get(name);
     if (command == null) {
       err.println("exo-etl: unknown command '" + name + "'");
-      printCommandList(err);
+      printCommandList(err, commands);
       return ExitCode.USAGE;
     }
     if (words.contains("--help") || words.contains("-h")) {
@@ -64,7 +77,8 @@ public final class Main {
         e.printStackTrace(err);
       }
       return ExitCode.USAGE;
-    } catch (io.macexo.exoetl.model.ExoEtlException e) {
+    } catch (ExoEtlException e) {
+      // Already one line for people ("Cannot ...", naming the file, repo or lock): print it as is.
       err.println("exo-etl " + name + ": " + e.getMessage());
       if (verbose) {
         e.printStackTrace(err);
@@ -81,11 +95,11 @@ public final class Main {
     }
   }
 
-  private static void printCommandList(PrintStream out) {
+  private static void printCommandList(PrintStream out, Map<String, Command> commands) {
     out.println(USAGE_HEAD);
     out.println();
     out.println("commands:");
-    for (Command command : commands().values()) {
+    for (Command command : commands.values()) {
       out.printf("  %-10s %s%n", command.name(), command.summary());
     }
   }

@@ -3,6 +3,7 @@ package io.macexo.exoetl.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.hub.DatasetCard;
 import io.macexo.exoetl.stats.DatasetStats;
 import io.macexo.exoetl.stats.TrialStats;
 import io.macexo.exoetl.write.Manifest;
@@ -41,6 +42,7 @@ final class ArtifactsWriter {
     RejectsWriter.write(spark, fs, layout, result.rejects(), config.output().compression());
     ObjectNode metadata = MetadataWriter.build(result, config);
     MetadataWriter.write(fs, layout.metadata(), metadata);
+    OutputFiles.writeString(fs, layout.card(), DatasetCard.render(metadata));
     Map<String, TrialStats> stats = ManifestMerge.stats(manifest);
     List<Integer> lengths =
         result.trials().stream()

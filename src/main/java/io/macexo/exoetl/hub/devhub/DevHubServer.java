@@ -1,0 +1,321 @@
+package io.macexo.exoetl.hub.devhub;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for the Hugging Face Hub on 127.0.0.1 that speaks the upload path of
+ * HUB_PROTOCOL.md (create, preupload, LFS batch with basic and multipart transfers, presigned PUT,
+ * verify, NDJSON commit with parentCommit, tree, paths-info, resolve, commits, repo info), with
+ * state on disk under a storage folder so a restart keeps it. For tests it counts requests per
+ * {@link Route} and plays injected {@link Failure}s on chosen requests. Started in-process (port 0
+ * picks a free port) or by {@code exo-etl dev-hub}; JDK {@link HttpServer} on a small thread pool.
+ */
+public final class DevHubServer implements AutoCloseable {
+  private static final String USER = "dev-user";
+
+  static {
+    // The JDK server leaves Nagle on by default; with delayed ACKs every small answer then waits
+    // ~40 ms.
+    // Read once when the first server starts, so set it before.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final DevHubOptions options;
+  private final RepoStore repos;
+  private final RepoApi repoApi;
+  private final CommitApi commitApi;
+  private final LfsApi lfsApi;
+  private final ResolveApi resolveApi;
+  private final Map<Route, AtomicInteger> counts = new EnumMap<>(Route.class);
+  private final List<Injection> injections = new CopyOnWriteArrayList<>();
+
+  private record Injection(Route route, AtomicInteger seen, int from, int to, Failure failure) {}
+
+  /** Thrown to make the JDK server close the connection without an answer. */
+  private static final class DropConnection extends RuntimeException {
+    DropConnection() {
+      super("dev-hub: connection dropped on purpose", null, false, false);
+    }
+  }
+
+  private DevHubServer(HttpServer server, DevHubOptions options, Path storage) {
+    this.server = server;
+    this.options = options;
+    this.repos = new RepoStore(storage);
+    BlobStore blobs = new BlobStore(storage);
+    this.repoApi = new RepoApi(repos, blobs, options);
+    this.commitApi = new CommitApi(blobs);
+    this.lfsApi = new LfsApi(blobs, options);
+    this.resolveApi = new ResolveApi(blobs);
+    for (Route route : Route.values()) {
+      counts.put(route, new AtomicInteger());
+    }
+    this.executor =
+        Executors.newFixedThreadPool(
+            16,
+            runnable -> {
+              Thread thread = new Thread(runnable, "dev-hub");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+  }
+
+  /**
+   * Starts a server on 127.0.0.1 ({@code port} 0 = any free port) with state under {@code storage}.
+   */
+  public static DevHubServer start(DevHubOptions options, Path storage, int port)
+      throws IOException {
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    DevHubServer hub = new DevHubServer(http, options, storage);
+    http.start();
+    return hub;
+  }
+
+  /**
+   * The base URL, e.g. {@code http://127.0.0.1:41234}: what {@code HF_ENDPOINT} or {@code hubUrl}
+   * takes.
+   */
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /**
+   * Plays a failure on the {@code k}-th request to a route, counted from now (1 = the next one).
+   */
+  public void injectFailure(Route route, int k, Failure failure) {
+    injectFailure(route, k, failure, 1);
+  }
+
+  /**
+   * Plays a failure on {@code times} requests in a row, starting with the {@code k}-th from now.
+   */
+  public void injectFailure(Route route, int k, Failure failure, int times) {
+    if (k < 1 || times < 1) {
+      throw new IllegalArgumentException(
+          "Cannot inject a failure at request " + k + " for " + times + " requests");
+    }
+    injections.add(new Injection(route, new AtomicInteger(), k, k + times - 1, failure));
+  }
+
+  public void clearFailures() {
+    injections.clear();
+  }
+
+  /** Requests received on a route since the start or the last {@link #resetCounts()}. */
+  public int requestCount(Route route) {
+    return counts.get(route).get();
+  }
+
+  /** Requests per route, only routes with at least one. */
+  public Map<Route, Integer> requestCounts() {
+    Map<Route, Integer> map = new TreeMap<>();
+    counts.forEach(
+        (route, count) -> {
+          if (count.get() > 0) {
+            map.put(route, count.get());
+          }
+        });
+    return map;
+  }
+
+  public int totalRequests() {
+    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  /** Requests to routes that change state. */
+  public int writeRequests() {
+    return counts.entrySet().stream()
+        .filter(e -> e.getKey().writes())
+        .mapToInt(e -> e.getValue().get())
+        .sum();
+  }
+
+  public void resetCounts() {
+    counts.values().forEach(count -> count.set(0));
+  }
+
+  /** Commits on main of a dataset repo ({@code ns/name}), the initial one included; 0 if none. */
+  public int commitCount(String datasetRepo) {
+    return repos
+        .find("dataset/" + datasetRepo)
+        .map(repo -> repo.history(repo.resolve("main")).size())
+        .orElse(0);
+  }
+
+  /** The files on main of a dataset repo: path to the sha256 of the content. */
+  public Map<String, String> files(String datasetRepo) {
+    Map<String, String> files = new TreeMap<>();
+    repos
+        .find("dataset/" + datasetRepo)
+        .map(repo -> repo.resolve("main"))
+        .ifPresent(head -> head.files().forEach((path, entry) -> files.put(path, entry.sha256())));
+    return files;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    RouteMatch match =
+        RouteMatch.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+    counts.get(match.route()).incrementAndGet();
+    Failure failure = failureFor(match.route());
+    if (failure != null && failure.kind() == Failure.Kind.DROP_CONNECTION) {
+      throw new DropConnection();
+    }
+    DevResponse response;
+    if (failure != null && failure.kind() == Failure.Kind.STATUS) {
+      response =
+          new DevHubError(failure.status(), null, "Injected failure " + failure.status())
+              .toResponse();
+      if (failure.retryAfterSeconds() > 0) {
+        response.header("Retry-After", String.valueOf(failure.retryAfterSeconds()));
+      }
+    } else {
+      if (failure != null && failure.kind() == Failure.Kind.RUN_BEFORE) {
+        failure.action().run();
+      }
+      response = answer(exchange, match);
+    }
+    if (failure != null && failure.kind() == Failure.Kind.DROP_AFTER_HANDLING) {
+      throw new DropConnection();
+    }
+    response.send(exchange);
+  }
+
+  private Failure failureFor(Route route) {
+    for (Injection injection : injections) {
+      if (injection.route() == route) {
+        int n = injection.seen().incrementAndGet();
+        if (n >= injection.from() && n <= injection.to()) {
+          return injection.failure();
+        }
+      }
+    }
+    return null;
+  }
+
+  private DevResponse answer(HttpExchange exchange, RouteMatch match) {
+    try {
+      String host = exchange.getRequestHeaders().getFirst("Host");
+      String base = "http://" + (host != null ? host : "127.0.0.1:" + port());
+      DevRequest request =
+          new DevRequest(
+              exchange.getRequestMethod(),
+              match,
+              exchange.getRequestURI().getRawQuery(),
+              exchange.getRequestHeaders(),
+              exchange.getRequestBody(),
+              base,
+              user(exchange, match.route()));
+      return dispatch(request);
+    } catch (DevHubError e) {
+      return e.toResponse();
+    } catch (RuntimeException e) {
+      return new DevHubError(500, null, "Internal error: " + e).toResponse();
+    }
+  }
+
+  private DevResponse dispatch(DevRequest request) {
+    return switch (request.match.route()) {
+      case CREATE_REPO -> repoApi.create(requireUser(request));
+      case WHOAMI -> repoApi.whoami(request);
+      case REPO_INFO -> repoApi.info(request, readable(request));
+      case TREE -> repoApi.tree(request, readable(request));
+      case PATHS_INFO -> repoApi.pathsInfo(request, readable(request));
+      case COMMITS -> repoApi.commits(request, readable(request));
+      case RESOLVE -> resolveApi.resolve(request, readable(request));
+      case PREUPLOAD -> commitApi.preupload(request, writable(request));
+      case COMMIT -> commitApi.commit(request, writable(request));
+      case LFS_BATCH -> lfsApi.batch(request, writable(request));
+      case LFS_VERIFY -> {
+        writable(request);
+        yield lfsApi.verify(request);
+      }
+      case LFS_UPLOAD -> lfsApi.upload(request);
+      case LFS_PART -> lfsApi.part(request);
+      case LFS_COMPLETE -> lfsApi.complete(request);
+      case UNKNOWN ->
+          throw new DevHubError(404, null, "Not found: the dev-hub does not serve this path");
+    };
+  }
+
+  /**
+   * The user a request's token belongs to, or null without a token. A wrong token is a 401 on every
+   * API route; storage routes are presigned and refuse any authorization header, like S3.
+   */
+  private String user(HttpExchange exchange, Route route) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    boolean storage =
+        route == Route.LFS_UPLOAD || route == Route.LFS_PART || route == Route.LFS_COMPLETE;
+    if (storage) {
+      if (header != null) {
+        throw new DevHubError(
+            400,
+            null,
+            "Only one auth mechanism allowed: presigned URLs take no Authorization header");
+      }
+      return null;
+    }
+    if (header == null) {
+      return null;
+    }
+    String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+    if (!options.tokens().contains(token)) {
+      throw new DevHubError(401, null, "Invalid credentials in Authorization header");
+    }
+    return USER;
+  }
+
+  private static DevRequest requireUser(DevRequest request) {
+    if (request.user == null) {
+      throw new DevHubError(401, null, "Authorization header is required for this request");
+    }
+    return request;
+  }
+
+  private DevRepo readable(DevRequest request) {
+    DevRepo repo =
+        repos
+            .find(request.match.repoKey())
+            .orElseThrow(() -> DevHubError.repoNotFound(request.match.repoKey()));
+    if (repo.privateRepo && request.user == null) {
+      throw new DevHubError(
+          401, "RepoNotFound", "Repository not found (private repos need a token)");
+    }
+    return repo;
+  }
+
+  private DevRepo writable(DevRequest request) {
+    requireUser(request);
+    return readable(request);
+  }
+}

@@ -1,0 +1,89 @@
+package io.macexo.exoetl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code exo-etl dev-hub}: serves on loopback with the configured token, stops when interrupted.
+ */
+class DevHubCommandTest {
+  @TempDir Path temp;
+
+  @Test
+  void servesOnLoopbackUntilStopped() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread server =
+        new Thread(
+            () -> {
+              try {
+                new DevHubCommand(Map.of("HF_TOKEN", "hf_fromEnvironment1"))
+                    .run(List.of("--port", "0", "--storage", temp.toString()), out);
+              } catch (InterruptedException e) {
+                // Stopped by the test.
+              } catch (Exception e) {
+                failure.set(e);
+              }
+            });
+    server.start();
+    URI url = awaitUrl(bytes);
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> whoami =
+        http.send(
+            HttpRequest.newBuilder(url.resolve("/api/whoami-v2"))
+                .header("Authorization", "Bearer hf_fromEnvironment1")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    server.interrupt();
+    server.join(5000);
+
+    assertThat(url.getHost()).isEqualTo("127.0.0.1");
+    assertThat(whoami.statusCode()).isEqualTo(200);
+    assertThat(server.isAlive()).isFalse();
+    assertThat(failure.get()).isNull();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("hf_fromEnvironment1");
+    assertThat(Files.isDirectory(temp.resolve("repos"))).isTrue();
+  }
+
+  @Test
+  void needsATokenToAccept() {
+    assertThatThrownBy(
+            () ->
+                new DevHubCommand(Map.of("HOME", temp.toString()))
+                    .run(List.of("--port", "0", "--storage", temp.toString()), System.out))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "Cannot start the dev-hub: no token to accept; pass --tokens hf_... or set HF_TOKEN");
+  }
+
+  private static URI awaitUrl(ByteArrayOutputStream bytes) throws InterruptedException {
+    Pattern listening = Pattern.compile("listening on (http://\\S+)");
+    for (int i = 0; i < 200; i++) {
+      Matcher matcher = listening.matcher(bytes.toString(StandardCharsets.UTF_8));
+      if (matcher.find()) {
+        return URI.create(matcher.group(1));
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError("dev-hub did not start: " + bytes.toString(StandardCharsets.UTF_8));
+  }
+}
