@@ -55,13 +55,18 @@ public final class HubSync {
     LocalOutput output = LocalOutput.open(options.output(), hadoop);
     output.requireSuccessMarker();
     List<LocalFile> data = hashData(output);
-    LocalFile card = card(output);
+    List<LocalFile> descriptions = new ArrayList<>(List.of(card(output)));
+    for (String name : LocalOutput.DESCRIPTIONS) {
+      if (output.exists(name)) {
+        descriptions.add(output.hashFile(name));
+      }
+    }
     if (!options.dryRun() && client.createRepo(options.repo(), options.privateRepo())) {
       progress.line(
           "Created dataset repo " + options.repo() + (options.privateRepo() ? " (private)" : ""));
     }
     RemoteState remote = client.remoteState(options.repo(), options.revision());
-    SyncPlan plan = SyncPlanner.plan(data, card, remote, options.maxOperations());
+    SyncPlan plan = SyncPlanner.plan(data, descriptions, remote, options.maxOperations());
     progress.plan(plan, remote, options.repo() + "@" + options.revision());
     Tally tally = new Tally(plan.unchanged().size());
     if (!options.dryRun()) {

@@ -28,6 +28,13 @@ public final class LocalOutput {
   public static final String CARD = "README.md";
   public static final String METADATA = "metadata.json";
 
+  /**
+   * Small files published beside the card when the output has them: training code normalizes with
+   * stats.json and splits by splits.json, so the Hub copy must carry them.
+   */
+  public static final java.util.List<String> DESCRIPTIONS =
+      java.util.List.of(METADATA, "stats.json", "splits.json");
+
   private final URI uri;
   private final FileSystem fs;
   private final Path root;

@@ -62,7 +62,9 @@ public record SyncPlan(List<CommitBatch> batches, List<LocalFile> unchanged) {
     /** The commit title, e.g. "Add participant=BT01 (3 files)". */
     public String summary() {
       if (group.equals(LocalOutput.CARD)) {
-        return "Update dataset card (" + LocalOutput.CARD + ")";
+        return "Update dataset card ("
+            + String.join(", ", adds.stream().map(LocalFile::path).toList())
+            + ")";
       }
       String verb = deletes.isEmpty() ? "Add " : adds.isEmpty() ? "Delete " : "Update ";
       String counts =

@@ -25,10 +25,10 @@ public final class SyncPlanner {
    * Plans a sync.
    *
    * @param data the local data files
-   * @param card the dataset card, or null to leave the remote card alone
+   * @param descriptions the dataset card and the description files (metadata, stats, splits)
    */
   public static SyncPlan plan(
-      List<LocalFile> data, LocalFile card, RemoteState remote, int maxOperations) {
+      List<LocalFile> data, List<LocalFile> descriptions, RemoteState remote, int maxOperations) {
     Map<String, List<LocalFile>> adds = new TreeMap<>();
     List<LocalFile> unchanged = new ArrayList<>();
     for (LocalFile file : data) {
@@ -50,10 +50,12 @@ public final class SyncPlanner {
               deletes.getOrDefault(group, List.of()),
               maxOperations));
     }
-    if (card != null && sameAsRemote(card, remote)) {
-      unchanged.add(card);
-    } else if (card != null) {
-      batches.add(new CommitBatch(LocalOutput.CARD, "", List.of(card), List.of()));
+    List<LocalFile> changed = new ArrayList<>();
+    for (LocalFile description : descriptions) {
+      (sameAsRemote(description, remote) ? unchanged : changed).add(description);
+    }
+    if (!changed.isEmpty()) {
+      batches.add(new CommitBatch(LocalOutput.CARD, "", changed, List.of()));
     }
     return new SyncPlan(batches, unchanged);
   }

@@ -22,7 +22,13 @@ public final class SyncProgress {
 
   public void local(String uri, int files, long bytes) {
     line(
-        "Local output " + uri + ": " + files + " data files (" + bytes(bytes) + ") + dataset card");
+        "Local output "
+            + uri
+            + ": "
+            + files
+            + " data files ("
+            + bytes(bytes)
+            + ") + dataset card and descriptions");
   }
 
   public void plan(SyncPlan plan, RemoteState remote, String target) {

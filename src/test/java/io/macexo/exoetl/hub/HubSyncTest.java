@@ -48,7 +48,8 @@ class HubSyncTest {
       assertThat(run.failure()).isNull();
       assertThat(run.report().filesUploaded()).isEqualTo(4);
       assertThat(run.report().bytesUploaded()).isEqualTo(3000 + 4000 + 5000 + 2500);
-      assertThat(run.report().filesInline()).isEqualTo(1);
+      // The card and metadata.json go inline in the last commit.
+      assertThat(run.report().filesInline()).isEqualTo(2);
       assertThat(run.report().commitUrls())
           .hasSize(4)
           .allMatch(url -> url.startsWith(h.hub.url() + "/datasets/macexo/exo-test/commit/"));
@@ -56,12 +57,18 @@ class HubSyncTest {
           .contains(
               "Add participant=BT01 (2 files)",
               "Add participant=BT02 (1 file)",
-              "Update dataset card (README.md)",
+              "Update dataset card (README.md, metadata.json)",
               "uploaded data/participant=BT01/part-00000.parquet");
       Map<String, String> remote = h.hub.files(REPO.toString());
       assertThat(remote.keySet())
           .containsExactlyInAnyOrder(
-              ".gitattributes", "README.md", DATA.get(0), DATA.get(1), DATA.get(2), DATA.get(3));
+              ".gitattributes",
+              "README.md",
+              "metadata.json",
+              DATA.get(0),
+              DATA.get(1),
+              DATA.get(2),
+              DATA.get(3));
       DATA.forEach(path -> assertThat(remote.get(path)).isEqualTo(output.sha256(path)));
       assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 4);
     }
@@ -78,14 +85,14 @@ class HubSyncTest {
 
       assertThat(again.report().filesUploaded()).isZero();
       assertThat(again.report().bytesUploaded()).isZero();
-      assertThat(again.report().filesUnchanged()).isEqualTo(5);
+      assertThat(again.report().filesUnchanged()).isEqualTo(6);
       assertThat(again.report().commitUrls()).isEmpty();
       assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(5);
       assertThat(h.hub.requestCounts())
           .isEqualTo(Map.of(Route.CREATE_REPO, 1, Route.REPO_INFO, 1, Route.TREE, 1));
       assertThat(again.report().requests()).isEqualTo(3);
       assertThat(again.output())
-          .contains("Plan: send 0 files (0 B), keep 5 unchanged, delete 0, in 0 commits");
+          .contains("Plan: send 0 files (0 B), keep 6 unchanged, delete 0, in 0 commits");
     }
   }
 
@@ -290,7 +297,7 @@ class HubSyncTest {
       assertThat(run.output())
           .contains(
               "Remote macexo/exo-test@main: does not exist yet",
-              "Plan: send 5 files",
+              "Plan: send 6 files",
               "    + " + DATA.get(0),
               "Dry run: nothing was written");
       assertThat(h.hub.writeRequests()).isZero();
@@ -325,7 +332,7 @@ class HubSyncTest {
 
       assertThat(again.report().filesUploaded()).isZero();
       assertThat(again.report().commitUrls()).isEmpty();
-      assertThat(h.hub.requestCount(Route.TREE)).as("10 entries in pages of 2").isEqualTo(5);
+      assertThat(h.hub.requestCount(Route.TREE)).as("11 entries in pages of 2").isEqualTo(6);
     }
   }
 

@@ -38,7 +38,7 @@ class SyncPlannerTest {
             file("data/loose.parquet", "x"));
     LocalFile card = file("README.md", "# card");
 
-    SyncPlan plan = SyncPlanner.plan(data, card, RemoteState.empty(), 50);
+    SyncPlan plan = SyncPlanner.plan(data, List.of(card), RemoteState.empty(), 50);
 
     assertThat(plan.batches())
         .extracting(CommitBatch::summary)
@@ -64,7 +64,7 @@ class SyncPlannerTest {
             new RemoteFile("README.md", card.size(), card.gitBlobId(), null),
             new RemoteFile(".gitattributes", 10, "2".repeat(40), null));
 
-    SyncPlan plan = SyncPlanner.plan(List.of(same, changed), card, remote, 50);
+    SyncPlan plan = SyncPlanner.plan(List.of(same, changed), List.of(card), remote, 50);
 
     assertThat(plan.unchanged())
         .extracting(LocalFile::path)
@@ -88,7 +88,7 @@ class SyncPlannerTest {
             new RemoteFile(
                 "data/participant=BT01/old-2.parquet", 1, "1".repeat(40), "d".repeat(64)));
 
-    SyncPlan plan = SyncPlanner.plan(data, null, remote, 3);
+    SyncPlan plan = SyncPlanner.plan(data, List.of(), remote, 3);
 
     assertThat(plan.batches())
         .extracting(CommitBatch::summary)
