@@ -67,7 +67,8 @@ final class DemoCommand implements Command {
     PrepareResult result =
         PrepareCommand.runPrepare(
             new PrepareOptions(
-                input.toUri().toString(), output.toUri().toString(), List.of(), config));
+                input.toUri().toString(), output.toUri().toString(), List.of(), config),
+            out);
     out.println();
     RunSummary.print(result, out);
     out.println();
@@ -79,9 +80,12 @@ final class DemoCommand implements Command {
     String data = output.resolve("data").toString();
     out.println("rejected trials, with reasons: " + output.resolve("rejects/rejects.json"));
     out.println("dataset card:                  " + output.resolve("README.md"));
+    out.println("run report (open in a browser): " + output.resolve("report.html"));
     out.println();
     out.println("load it:");
-    out.println("  pandas:   pd.read_parquet(\"" + data + "\")");
+    // The folders are Hive-style and the files carry participant too: pyarrow must not add it
+    // twice.
+    out.println("  pandas:   pd.read_parquet(\"" + data + "\", partitioning=None)");
     out.println(
         "  datasets: load_dataset(\"parquet\", data_files=\""
             + data

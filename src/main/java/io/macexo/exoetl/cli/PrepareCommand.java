@@ -7,6 +7,7 @@ import io.macexo.exoetl.pipeline.PrepareJob;
 import io.macexo.exoetl.pipeline.PrepareOptions;
 import io.macexo.exoetl.pipeline.PrepareResult;
 import io.macexo.exoetl.pipeline.SparkSessions;
+import io.macexo.exoetl.progress.ProgressReporter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ final class PrepareCommand implements Command {
             config,
             args.has("--full"),
             args.has("--verify-content"));
-    PrepareResult result = runPrepare(options);
+    PrepareResult result = runPrepare(options, out);
     RunSummary.print(result, out);
     return result.nothingToDo() ? ExitCode.NOTHING_TO_DO : ExitCode.DONE;
   }
@@ -87,10 +88,10 @@ final class PrepareCommand implements Command {
     return config;
   }
 
-  static PrepareResult runPrepare(PrepareOptions options) throws Exception {
+  static PrepareResult runPrepare(PrepareOptions options, PrintStream out) throws Exception {
     SparkSession spark = SparkSessions.start(options.config());
-    try {
-      return new PrepareJob(spark, options).execute();
+    try (ProgressReporter progress = ProgressReporter.start(spark.sparkContext(), 0, out)) {
+      return new PrepareJob(spark, options, progress).execute();
     } finally {
       spark.stop();
     }

@@ -40,6 +40,9 @@ final class RunSummary {
         "input:  %s (%s of CSV read this run)%n", result.input(), bytes(result.inputBytes()));
     out.printf("output: %s (%s of Parquet)%n", result.output(), bytes(result.outputBytes()));
     out.printf("wall time: %.1f s%n", result.wallTime().toMillis() / 1000.0);
+    if (!result.nothingToDo()) {
+      out.printf("run report: %s/report.html%n", result.output().replaceAll("/$", ""));
+    }
   }
 
   static String bytes(long bytes) {

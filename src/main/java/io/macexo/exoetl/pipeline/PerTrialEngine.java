@@ -7,6 +7,7 @@ import io.macexo.exoetl.config.NanPolicy;
 import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.progress.ProgressReporter;
 import io.macexo.exoetl.read.CsvLineReader;
 import io.macexo.exoetl.read.FileTask;
 import io.macexo.exoetl.read.HadoopFiles;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The per-trial engine: trials sorted by participant are cut into contiguous slices; each task
@@ -47,12 +49,21 @@ final class PerTrialEngine implements TrialEngine {
     List<TrialFiles> sorted = new ArrayList<>(trials);
     sorted.sort(Comparator.comparing(TrialFiles::id));
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = Math.max(1, Math.min(sorted.size(), context.defaultParallelism() * 2));
+    // About 16 trials a task: fine-grained enough for progress and balance, coarse enough that a
+    // participant spans few tasks and so few files.
+    int slices =
+        Math.min(
+            sorted.size(), Math.max(context.defaultParallelism() * 2, (sorted.size() + 15) / 16));
+    slices = Math.max(1, slices);
     CollectionAccumulator<TrialSummary> outcomes =
         spark.sparkContext().collectionAccumulator("exo-etl trial outcomes");
+    LongAccumulator processed = ProgressReporter.trialsAccumulator(spark.sparkContext());
     AssembleTrials assemble =
         new AssembleTrials(
-            HadoopFiles.from(spark.sparkContext().hadoopConfiguration()), config, outcomes);
+            HadoopFiles.from(spark.sparkContext().hadoopConfiguration()),
+            config,
+            outcomes,
+            processed);
     JavaRDD<Row> rows = context.parallelize(sorted, slices).mapPartitions(assemble);
     spark
         .sparkContext()
@@ -80,9 +91,13 @@ final class PerTrialEngine implements TrialEngine {
     private final HashMap<FileKind, List<String>> selected = new HashMap<>();
     private final HashMap<String, Double> masses;
     private final CollectionAccumulator<TrialSummary> outcomes;
+    private final LongAccumulator processed;
 
     AssembleTrials(
-        HadoopFiles files, EtlConfig config, CollectionAccumulator<TrialSummary> outcomes) {
+        HadoopFiles files,
+        EtlConfig config,
+        CollectionAccumulator<TrialSummary> outcomes,
+        LongAccumulator processed) {
       this.files = files;
       this.samplingRateHz = config.samplingRateHz();
       this.rejectNan = config.nanPolicy() == NanPolicy.REJECT;
@@ -92,6 +107,7 @@ final class PerTrialEngine implements TrialEngine {
       }
       this.masses = new HashMap<>(config.massesKg());
       this.outcomes = outcomes;
+      this.processed = processed;
     }
 
     @Override
@@ -122,6 +138,7 @@ final class PerTrialEngine implements TrialEngine {
      */
     private Row assemble(TrialMerger merger, TrialFiles trial) {
       TrialOutcome outcome = merge(merger, trial);
+      processed.add(1);
       if (!outcome.accepted()) {
         Reject reject = new Reject(trial.id(), outcome.issue().code(), outcome.issue().detail());
         outcomes.add(TrialSummary.rejected(reject));

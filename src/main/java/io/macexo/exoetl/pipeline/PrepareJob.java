@@ -4,6 +4,10 @@ import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.discover.DiscoveredInput;
 import io.macexo.exoetl.discover.TrialDiscovery;
 import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.progress.ProgressReporter;
+import io.macexo.exoetl.report.ExampleTrialReader;
+import io.macexo.exoetl.report.ReportInputs;
+import io.macexo.exoetl.report.ReportWriter;
 import io.macexo.exoetl.write.Manifest;
 import io.macexo.exoetl.write.ManifestStore;
 import io.macexo.exoetl.write.OutputFiles;
@@ -43,11 +47,24 @@ public final class PrepareJob {
   private final SparkSession spark;
   private final PrepareOptions options;
   private final EtlConfig config;
+  private final ProgressReporter progress;
 
   public PrepareJob(SparkSession spark, PrepareOptions options) {
+    this(spark, options, null);
+  }
+
+  /** A run that reports its stage and trials done to {@code progress} (may be null). */
+  public PrepareJob(SparkSession spark, PrepareOptions options, ProgressReporter progress) {
     this.spark = spark;
     this.options = options;
     this.config = options.config();
+    this.progress = progress;
+  }
+
+  private void stage(String name) {
+    if (progress != null) {
+      progress.stage(name);
+    }
   }
 
   public PrepareResult execute() throws IOException {
@@ -63,6 +80,7 @@ public final class PrepareJob {
             "exo-etl prepare " + options.input() + " -> " + options.output(),
             false);
     try {
+      stage(ProgressReporter.DISCOVERING);
       Path inputRoot = new Path(URI.create(options.input()));
       FileSystem inputFs = inputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
       DiscoveredInput input =
@@ -116,10 +134,15 @@ public final class PrepareJob {
         new ArrayList<>(
             run.input().rejectsOf(process).stream().map(TrialSummary::rejected).toList());
     if (!readable.isEmpty()) {
+      if (progress != null) {
+        progress.total(readable.size());
+      }
+      stage(ProgressReporter.READING);
       outcomes.addAll(
           TrialEngine.of(config.engine())
               .run(spark, readable, run.layout().staging(run.runId()).toString(), config));
     }
+    stage(ProgressReporter.FINISHING);
     run.outputFs().delete(run.layout().successMarker(), false);
     Set<String> stale = new HashSet<>(process);
     stale.addAll(plan.removed());
@@ -130,8 +153,21 @@ public final class PrepareJob {
     long readBytes = readable.stream().mapToLong(TrialFiles::bytes).sum();
     PrepareResult result = result(run, manifest, plan, readBytes);
     new ArtifactsWriter(spark, run.outputFs(), run.layout(), config).write(result, manifest);
+    writeReport(run, result);
     OutputFiles.writeString(run.outputFs(), run.layout().successMarker(), run.runId() + "\n");
     return result;
+  }
+
+  /** The run report; it reads one example trial (one small job over one participant's folder). */
+  private void writeReport(RunContext run, PrepareResult result) throws IOException {
+    ReportInputs inputs =
+        new ReportInputs(
+            result,
+            config.samplingRateHz(),
+            scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()),
+            ReportWriter.readJsonIfPresent(run.outputFs(), run.layout().stats()),
+            ExampleTrialReader.read(spark, run.layout(), result, config).orElse(null));
+    ReportWriter.write(run.outputFs(), run.layout(), inputs);
   }
 
   private Map<String, String> fingerprints(RunContext run) throws IOException {
