@@ -74,7 +74,8 @@ final class PrepareCommand implements Command {
             config,
             args.has("--full"),
             args.has("--verify-content"));
-    PrepareResult result = runPrepare(options, out);
+    // Progress goes to stderr, so stdout carries only the summary (scripts parse it).
+    PrepareResult result = runPrepare(options, System.err);
     RunSummary.print(result, out);
     return result.nothingToDo() ? ExitCode.NOTHING_TO_DO : ExitCode.DONE;
   }

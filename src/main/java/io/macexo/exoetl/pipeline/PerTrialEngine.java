@@ -39,8 +39,8 @@ import org.apache.spark.util.LongAccumulator;
  * (ids, lengths, reject reasons) come back through an accumulator in the same job, deduplicated by
  * trial because a retried task reports twice.
  *
- * <p>Tasks: {@code 2 x default parallelism} slices, so each participant lands in one or two tasks
- * and so in one or two files.
+ * <p>Tasks: about 16 trials each, at least {@code 2 x default parallelism}; trials are sorted, so a
+ * participant spans a few neighbouring tasks and so a few files.
  */
 final class PerTrialEngine implements TrialEngine {
   @Override
