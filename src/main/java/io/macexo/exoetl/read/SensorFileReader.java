@@ -32,6 +32,9 @@ import org.apache.spark.sql.SparkSession;
  * parallelism} tasks, the three files of a trial side by side; the read stage has no shuffle.
  */
 public final class SensorFileReader {
+  /** Hadoop's list of credential stores, e.g. {@code jceks://hdfs@nn/user/etl/s3.jceks}. */
+  private static final String CREDENTIAL_PROVIDER_PATH = "hadoop.security.credential.provider.path";
+
   private SensorFileReader() {}
 
   /** Builds the (lazy) Dataset of parsed rows for the given trials. */
@@ -126,11 +129,15 @@ public final class SensorFileReader {
     }
   }
 
-  /** The driver's file system settings (s3a endpoint, credentials provider), for the executors. */
+  /**
+   * The driver's file system settings (s3a endpoint, credentials provider, keys Spark took from
+   * AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), for the executors; and where Hadoop credential
+   * stores are (a JCEKS file holding fs.s3a.secret.key), which S3A reads outside {@code fs.*}.
+   */
   private static Map<String, String> hadoopSettings(Configuration conf) {
     Map<String, String> settings = new java.util.HashMap<>();
     for (Map.Entry<String, String> entry : conf) {
-      if (entry.getKey().startsWith("fs.")) {
+      if (entry.getKey().startsWith("fs.") || entry.getKey().equals(CREDENTIAL_PROVIDER_PATH)) {
         settings.put(entry.getKey(), entry.getValue());
       }
     }
