@@ -9,6 +9,7 @@ import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.OutputSnapshot;
 import io.macexo.exoetl.testing.PrepareProcess;
 import io.macexo.exoetl.testing.SparkStandaloneCluster;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,8 +69,12 @@ class StandaloneClusterIT {
     }
     System.out.printf(
         "prepare wall time on 2 participants x 3 trials + defects, scale 0.05: local[*] %.1f s,"
-            + " standalone cluster (2 workers x 1 core) %.1f s%n",
-        localMillis / 1000.0, clusterMillis / 1000.0);
+            + " standalone cluster (2 workers x 1 core) %.1f s; system load average %.1f on %d"
+            + " cores%n",
+        localMillis / 1000.0,
+        clusterMillis / 1000.0,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
 
     assertThat(executorFolders).as("executors started by the workers").hasSizeGreaterThan(0);
     SparkSession spark = LocalSpark.start("StandaloneClusterIT");
