@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class HadoopFiles implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final String CREDENTIAL_PROVIDER_PATH = "hadoop.security.credential.provider.path";
   private final HashMap<String, String> settings;
   private transient Configuration configuration;
 
@@ -28,7 +29,8 @@ public final class HadoopFiles implements Serializable {
   public static HadoopFiles from(Configuration conf) {
     HashMap<String, String> settings = new HashMap<>();
     for (Map.Entry<String, String> entry : conf) {
-      if (entry.getKey().startsWith("fs.")) {
+      // S3A also reads credential stores (a JCEKS file holding fs.s3a.secret.key) outside fs.*.
+      if (entry.getKey().startsWith("fs.") || entry.getKey().equals(CREDENTIAL_PROVIDER_PATH)) {
         settings.put(entry.getKey(), entry.getValue());
       }
     }

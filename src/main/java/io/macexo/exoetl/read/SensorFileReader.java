@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
  * parallelism} tasks, the three files of a trial side by side; the read stage has no shuffle.
  */
 public final class SensorFileReader {
+  /** Hadoop's list of credential stores, e.g. {@code jceks://hdfs@nn/user/etl/s3.jceks}. */
   private SensorFileReader() {}
 
   /** Builds the (lazy) Dataset of parsed rows for the given trials. */

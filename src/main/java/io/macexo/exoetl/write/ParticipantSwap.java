@@ -15,8 +15,19 @@ import org.apache.hadoop.fs.Path;
  * renames: a participant's files are replaced as a whole, never mixed with an older run's. The old
  * folder goes to {@code _trash/} first and is deleted last, so a failure part-way leaves either the
  * old or the new folder in place, never a half-written one.
+ *
+ * <p>Once every rename is done, a {@value #SWAPPED_MARKER} file in the run's trash folder says so
+ * before anything in it is deleted: a run that dies while deleting its trash must not have the
+ * half-deleted old folders restored by {@link #recoverInterrupted}.
+ *
+ * <p>On S3 a folder rename is a copy and a delete of every file, not atomic: a run that dies in the
+ * middle of one can leave that participant's folder incomplete, with {@code _SUCCESS} absent, until
+ * the next run of that participant replaces it.
  */
 public final class ParticipantSwap {
+  /** Written into a run's trash folder when all of its renames are done. */
+  static final String SWAPPED_MARKER = "_SWAPPED";
+
   private final FileSystem fs;
   private final OutputLayout layout;
 
@@ -27,7 +38,8 @@ public final class ParticipantSwap {
 
   /**
    * Cleans up after a run that died: a participant folder moved to trash whose replacement never
-   * arrived is moved back (so the previous output stays whole), then leftover staging and trash go.
+   * arrived is moved back (so the previous output stays whole), unless that run had finished its
+   * renames; then leftover staging and trash go.
    *
    * @return the participants restored from trash
    */
@@ -35,12 +47,16 @@ public final class ParticipantSwap {
     List<String> restored = new ArrayList<>();
     if (fs.exists(layout.trashRoot())) {
       for (FileStatus run : fs.listStatus(layout.trashRoot())) {
+        if (!run.isDirectory() || fs.exists(new Path(run.getPath(), SWAPPED_MARKER))) {
+          continue;
+        }
         for (FileStatus folder : fs.listStatus(run.getPath())) {
           Path target = new Path(layout.data(), folder.getPath().getName());
           if (folder.isDirectory() && !fs.exists(target)) {
             fs.mkdirs(layout.data());
             rename(folder.getPath(), target);
-            restored.add(folder.getPath().getName());
+            restored.add(
+                folder.getPath().getName().substring(OutputLayout.PARTITION_KEY.length() + 1));
           }
         }
       }
@@ -94,11 +110,22 @@ public final class ParticipantSwap {
             new Path(trash, OutputLayout.PARTITION_KEY + "=" + participant));
       }
     }
-    fs.delete(trash, true);
+    emptyTrash(trash, runId);
     fs.delete(staging, true);
     deleteIfEmpty(staging.getParent());
     deleteIfEmpty(trash.getParent());
     return moved;
+  }
+
+  /** Marks the run's renames as done, deletes the old folders, then the marker with the folder. */
+  private void emptyTrash(Path trash, String runId) throws IOException {
+    OutputFiles.writeString(fs, new Path(trash, SWAPPED_MARKER), runId + "\n");
+    for (FileStatus entry : fs.listStatus(trash)) {
+      if (entry.isDirectory()) {
+        fs.delete(entry.getPath(), true);
+      }
+    }
+    fs.delete(trash, true);
   }
 
   private void replace(String participant, Path staged, Path trash) throws IOException {

@@ -2,10 +2,14 @@ package io.macexo.exoetl.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,85 +17,100 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The swap replaces participant folders whole and recovers from a run that died half-way. */
+/**
+ * The swap and its recovery on the local file system, with the folder states a run leaves when it
+ * dies at each step built by hand (no Spark): what {@code _trash/} and {@code _staging/} hold then,
+ * and what the next run's recovery makes of it.
+ */
 class ParticipantSwapTest {
+  private static final String RUN = "20260101T000000-abcdef12";
+
   @TempDir Path root;
-  private OutputLayout layout;
   private ParticipantSwap swap;
 
   @BeforeEach
-  void setUp() throws Exception {
+  void setUp() throws IOException {
     FileSystem fs = FileSystem.getLocal(new Configuration());
-    layout = new OutputLayout(new org.apache.hadoop.fs.Path(root.toUri()));
+    OutputLayout layout =
+        new OutputLayout(fs.makeQualified(new org.apache.hadoop.fs.Path(root.toUri())));
     swap = new ParticipantSwap(fs, layout);
   }
 
-  private void file(String relative, String text) throws Exception {
-    Path path = root.resolve(relative);
-    Files.createDirectories(path.getParent());
-    Files.writeString(path, text);
-  }
-
-  private List<String> files() throws Exception {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString())
-          .sorted()
-          .toList();
-    }
-  }
-
   @Test
-  void replacesStagedParticipantsWholeAndLeavesOthers() throws Exception {
-    file("data/participant=BT01/old-a.parquet", "old");
-    file("data/participant=BT01/old-b.parquet", "old");
-    file("data/participant=BT02/keep.parquet", "keep");
-    file("_staging/run1/participant_part=BT01/new.parquet", "new");
-    file("_staging/run1/participant_part=BT03/new.parquet", "new");
+  void swapReplacesStagedParticipantsWholeRemovesStaleOnesAndLeavesNoStagingOrTrash()
+      throws IOException {
+    write("data/participant=BT01/part-old-1.parquet", "old BT01 1");
+    write("data/participant=BT01/part-old-2.parquet", "old BT01 2");
+    write("data/participant=BT02/part-old.parquet", "old BT02");
+    write("data/participant=BT03/part-old.parquet", "old BT03");
+    write("_staging/" + RUN + "/participant_part=BT01/part-new.parquet", "new BT01");
+    write("_staging/" + RUN + "/participant_part=BT01/.part-new.parquet.crc", "checksum");
+    write("_staging/" + RUN + "/participant_part=BT01/_SUCCESS", "");
 
-    List<String> moved = swap.swap("run1", Set.of());
+    List<String> moved = swap.swap(RUN, Set.of("BT01", "BT03"));
 
-    assertThat(moved).containsExactlyInAnyOrder("BT01", "BT03");
+    assertThat(moved).containsExactly("BT01");
     assertThat(files())
-        .containsExactly(
-            "data/participant=BT01/new.parquet",
-            "data/participant=BT02/keep.parquet",
-            "data/participant=BT03/new.parquet");
+        .containsExactlyEntriesOf(
+            new TreeMap<>(
+                Map.of(
+                    "data/participant=BT01/part-new.parquet", "new BT01",
+                    "data/participant=BT02/part-old.parquet", "old BT02")));
   }
 
   @Test
-  void removesStaleParticipantsThatWereNotRewritten() throws Exception {
-    file("data/participant=BT01/a.parquet", "old");
-    file("data/participant=BT02/b.parquet", "old");
-    file("_staging/run1/participant_part=BT01/new.parquet", "new");
-
-    swap.swap("run1", Set.of("BT01", "BT02"));
-
-    assertThat(files()).containsExactly("data/participant=BT01/new.parquet");
-    assertThat(swap.existingParticipants()).containsExactly("BT01");
-  }
-
-  @Test
-  void aRunThatDiedBetweenTheTwoRenamesIsUndone() throws Exception {
-    file("data/participant=BT02/b.parquet", "kept");
-    file("_trash/run0/participant=BT01/a.parquet", "previous");
-    file("_staging/run0/participant_part=BT01/half.parquet", "half");
+  void recoveryRestoresAFolderWhoseReplacementNeverArrivedAndDropsStaging() throws IOException {
+    // Died between the two renames of BT01: the old folder is in trash, the new one in staging.
+    write("data/participant=BT02/part-old.parquet", "old BT02");
+    write("_trash/" + RUN + "/participant=BT01/part-old.parquet", "old BT01");
+    write("_staging/" + RUN + "/participant_part=BT01/part-new.parquet", "new BT01");
 
     List<String> restored = swap.recoverInterrupted();
 
-    assertThat(restored).containsExactly("participant=BT01");
+    assertThat(restored).containsExactly("BT01");
     assertThat(files())
-        .containsExactly("data/participant=BT01/a.parquet", "data/participant=BT02/b.parquet");
-    assertThat(Files.readString(root.resolve("data/participant=BT01/a.parquet")))
-        .isEqualTo("previous");
+        .containsExactlyEntriesOf(
+            new TreeMap<>(
+                Map.of(
+                    "data/participant=BT01/part-old.parquet", "old BT01",
+                    "data/participant=BT02/part-old.parquet", "old BT02")));
   }
 
   @Test
-  void trashWhoseReplacementArrivedIsDropped() throws Exception {
-    file("data/participant=BT01/new.parquet", "new");
-    file("_trash/run0/participant=BT01/old.parquet", "old");
+  void recoveryKeepsTheNewFolderWhenBothTheOldAndTheNewArePresent() throws IOException {
+    // Died after both renames of BT01, before the trash was marked.
+    write("data/participant=BT01/part-new.parquet", "new BT01");
+    write("_trash/" + RUN + "/participant=BT01/part-old.parquet", "old BT01");
 
     assertThat(swap.recoverInterrupted()).isEmpty();
-    assertThat(files()).containsExactly("data/participant=BT01/new.parquet");
+    assertThat(files()).containsOnlyKeys("data/participant=BT01/part-new.parquet");
+  }
+
+  @Test
+  void recoveryNeverRestoresTheTrashOfARunThatHadFinishedItsRenames() throws IOException {
+    // Died while deleting its trash: BT03 (stale, removed on purpose) is half deleted there.
+    write("data/participant=BT01/part-new.parquet", "new BT01");
+    write("_trash/" + RUN + "/" + ParticipantSwap.SWAPPED_MARKER, RUN + "\n");
+    write("_trash/" + RUN + "/participant=BT03/part-old-2.parquet", "what is left of BT03");
+
+    assertThat(swap.recoverInterrupted()).isEmpty();
+    assertThat(files()).containsOnlyKeys("data/participant=BT01/part-new.parquet");
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** Every file under the output root (relative path to content), sorted. */
+  private Map<String, String> files() throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(file).toString(), Files.readString(file));
+      }
+    }
+    return files;
   }
 }
