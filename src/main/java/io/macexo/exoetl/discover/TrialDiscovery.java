@@ -27,10 +27,11 @@ import org.apache.hadoop.fs.RemoteIterator;
  * of each trial, matched by their whole expected names. Only names and sizes are held (about 100
  * bytes a file), so 25,000 files need a few MB of driver heap.
  *
- * <p>One directory listing for the root, one for each participant, and one recursive file listing
- * per participant (a flat, paginated LIST on S3), so the number of requests grows with
- * participants, not with files. Entries whose names contain a dot or start with {@code _} (LICENSE,
- * .DS_Store, _SUCCESS) are not participants or trials and are ignored.
+ * <p>On object stores: one listing for the root, one per participant, and one recursive file
+ * listing per participant (a flat, paginated LIST on S3), so requests grow with participants, not
+ * files. On a local disk: one plain listing per folder (see {@code filesByTrial}). Entries whose
+ * names contain a dot or start with {@code _} (LICENSE, .DS_Store, _SUCCESS) are not participants
+ * or trials and are ignored.
  */
 public final class TrialDiscovery {
   private final FileSystem fs;
@@ -161,6 +162,22 @@ public final class TrialDiscovery {
   private Map<String, Map<String, FileStatus>> filesByTrial(Path participantFolder)
       throws IOException {
     Map<String, Map<String, FileStatus>> byTrial = new HashMap<>();
+    if ("file".equals(fs.getScheme())) {
+      // On a local disk, listFiles builds LocatedFileStatus objects whose permissions Hadoop reads
+      // by
+      // forking a process per file (measured: 134 s for 25,000 files); plain listings stay lazy.
+      for (FileStatus trial : fs.listStatus(participantFolder)) {
+        if (trial.isDirectory()) {
+          Map<String, FileStatus> files =
+              byTrial.computeIfAbsent(trial.getPath().getName(), k -> new HashMap<>());
+          for (FileStatus file : fs.listStatus(trial.getPath())) {
+            files.put(file.getPath().getName(), file);
+          }
+        }
+      }
+      return byTrial;
+    }
+    // Object stores: one flat, paginated listing per participant instead of one per trial.
     RemoteIterator<LocatedFileStatus> files = fs.listFiles(participantFolder, true);
     while (files.hasNext()) {
       LocatedFileStatus file = files.next();

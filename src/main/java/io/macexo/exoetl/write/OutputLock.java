@@ -21,9 +21,9 @@ import org.apache.hadoop.fs.Path;
  * One writer per output at a time: {@code <output>/_lock} is created exclusively and holds the run
  * id, host and a heartbeat refreshed every quarter of {@code exo-etl.lock.stale-after}. A second
  * run fails at once with a message naming the holder; a lock whose heartbeat is older than
- * stale-after is taken over (its run died without cleaning up). On the local file system creation
- * is atomic (O_EXCL); object stores have no such primitive, so there two runs started in the same
- * instant could both win.
+ * stale-after, or whose process on this same host is gone, is taken over (its run died without
+ * cleaning up). On the local file system creation is atomic (O_EXCL); object stores have no such
+ * primitive, so there two runs started in the same instant could both win.
  */
 public final class OutputLock implements AutoCloseable {
   private final FileSystem fs;
@@ -56,7 +56,7 @@ public final class OutputLock implements AutoCloseable {
     String[] holder = read(fs, path);
     long heartbeatMillis = holder.length > 2 ? parse(holder[2]) : 0;
     Duration age = Duration.ofMillis(Instant.now().toEpochMilli() - heartbeatMillis);
-    if (age.compareTo(staleAfter) > 0) {
+    if (age.compareTo(staleAfter) > 0 || deadOnThisHost(holder)) {
       fs.delete(path, false);
       if (tryCreate(fs, path, content + Instant.now().toEpochMilli() + "\n")) {
         return new OutputLock(fs, path, content, staleAfter);
@@ -76,6 +76,22 @@ public final class OutputLock implements AutoCloseable {
             + " if that run is dead (a lock older than "
             + staleAfter.toMinutes()
             + " min is taken over)");
+  }
+
+  /**
+   * A holder on this host whose process is gone (killed, crashed) is dead at once: no need to wait
+   * for its heartbeat to age.
+   */
+  private static boolean deadOnThisHost(String[] holder) {
+    if (holder.length < 2) {
+      return false;
+    }
+    String prefix = host().substring(0, host().lastIndexOf(" pid ") + 5);
+    if (!holder[1].startsWith(prefix)) {
+      return false;
+    }
+    long pid = parse(holder[1].substring(prefix.length()));
+    return pid > 0 && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
   }
 
   private static boolean tryCreate(FileSystem fs, Path path, String text) throws IOException {

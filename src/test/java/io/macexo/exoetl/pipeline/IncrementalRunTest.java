@@ -170,6 +170,18 @@ class IncrementalRunTest {
     assertThat(output.resolve("_lock")).doesNotExist();
   }
 
+  @Test
+  void aLockOfAKilledRunOnThisHostIsTakenOverAtOnce() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    String host = java.net.InetAddress.getLocalHost().getHostName();
+    Files.createDirectories(output);
+    Files.writeString(
+        output.resolve("_lock"),
+        "run-a\n" + host + " pid " + gone.pid() + "\n" + System.currentTimeMillis() + "\n");
+    assertThat(prepare().trialsWritten()).isEqualTo(3);
+  }
+
   private static Map<String, String> dataOf(Map<String, String> hashes, String participant) {
     Map<String, String> data = new TreeMap<>();
     hashes.forEach(
