@@ -7,6 +7,6 @@ final class Commands {
   private Commands() {}
 
   static List<Command> all() {
-    return List.of(new PrepareCommand(), new SynthCommand(), new DemoCommand());
+    return List.of(new PrepareCommand(), new SynthCommand(), new DemoCommand(), new BenchCommand());
   }
 }
