@@ -13,6 +13,7 @@ final class Commands {
         new DemoCommand(),
         new ValidateCommand(),
         new SyncCommand(),
-        new DevHubCommand());
+        new DevHubCommand(),
+        new BenchCommand());
   }
 }
