@@ -9,37 +9,39 @@ import java.util.List;
  * walk}).
  */
 public final class TaskFamily {
-  private static final List<String> FAMILIES =
+  /** The family names, in the order the release lists them. */
+  public static final List<String> NAMES =
       List.of(
-              "normal_walk",
-              "incline_walk",
-              "walk_backward",
-              "weighted_walk",
-              "dynamic_walk",
-              "stairs",
-              "curb_up",
-              "curb_down",
-              "step_ups",
-              "sit_to_stand",
-              "squats",
-              "lunges",
-              "jump",
-              "lift_weight",
-              "ball_toss",
-              "cutting",
-              "meander",
-              "obstacle_walk",
-              "poses",
-              "push",
-              "side_shuffle",
-              "start_stop",
-              "tire_run",
-              "tug_of_war",
-              "turn_and_step",
-              "twister")
-          .stream()
-          .sorted(Comparator.comparingInt(String::length).reversed())
-          .toList();
+          "normal_walk",
+          "incline_walk",
+          "walk_backward",
+          "weighted_walk",
+          "dynamic_walk",
+          "stairs",
+          "curb_up",
+          "curb_down",
+          "step_ups",
+          "sit_to_stand",
+          "squats",
+          "lunges",
+          "jump",
+          "lift_weight",
+          "ball_toss",
+          "cutting",
+          "meander",
+          "obstacle_walk",
+          "poses",
+          "push",
+          "side_shuffle",
+          "start_stop",
+          "tire_run",
+          "tug_of_war",
+          "turn_and_step",
+          "twister");
+
+  /** Longest first, so that a prefix never shadows a longer family. */
+  private static final List<String> FAMILIES =
+      NAMES.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
   /** Name used for trials whose folder starts with no known family. */
   public static final String OTHER = "other";

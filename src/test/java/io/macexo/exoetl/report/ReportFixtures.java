@@ -8,6 +8,7 @@ import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.FeatureSet;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.TaskFamily;
 import io.macexo.exoetl.model.TrialId;
 import io.macexo.exoetl.pipeline.IncrementalPlan;
 import io.macexo.exoetl.pipeline.PrepareResult;
@@ -206,24 +207,8 @@ final class ReportFixtures {
     lengths.put("lunges", new int[] {16_601, 22_201});
     lengths.put("curb_up", new int[] {3000, 25_201});
     lengths.put("stairs", new int[] {216, 508});
-    for (String other :
-        List.of(
-            "dynamic_walk",
-            "curb_down",
-            "step_ups",
-            "lift_weight",
-            "ball_toss",
-            "meander",
-            "obstacle_walk",
-            "poses",
-            "push",
-            "side_shuffle",
-            "start_stop",
-            "tire_run",
-            "tug_of_war",
-            "turn_and_step",
-            "twister")) {
-      lengths.put(other, new int[] {2000, 9000});
+    for (String other : TaskFamily.NAMES) {
+      lengths.putIfAbsent(other, new int[] {2000, 9000});
     }
     return lengths;
   }
