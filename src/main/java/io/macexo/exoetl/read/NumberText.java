@@ -5,7 +5,7 @@ package io.macexo.exoetl.read;
  * {@code NaN}/{@code nan} are NaN (both spellings occur), {@code inf}/{@code Infinity} with a sign
  * are infinite, anything else must be a decimal number.
  */
-final class NumberText {
+public final class NumberText {
   /** Returned for text that is not a number; callers compare by identity with {@link #isBad}. */
   private static final double BAD = Double.longBitsToDouble(0x7ff8dead0000beefL);
 
@@ -49,7 +49,7 @@ final class NumberText {
    * Double#parseDouble}. Anything else (exponents, long digit runs, NaN, inf, text) goes the slow,
    * general way.
    */
-  static double parse(byte[] text, int from, int to) {
+  public static double parse(byte[] text, int from, int to) {
     while (from < to && text[from] == ' ') {
       from++;
     }
@@ -96,7 +96,7 @@ final class NumberText {
     return parse(field, 0, field.length());
   }
 
-  static boolean isBad(double value) {
+  public static boolean isBad(double value) {
     return Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(BAD);
   }
 
