@@ -4,6 +4,7 @@ import io.macexo.exoetl.assemble.TrialMerger;
 import io.macexo.exoetl.assemble.TrialOutcome;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.config.NanPolicy;
+import io.macexo.exoetl.config.OutputSettings;
 import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialFiles;
@@ -12,32 +13,34 @@ import io.macexo.exoetl.read.CsvLineReader;
 import io.macexo.exoetl.read.FileTask;
 import io.macexo.exoetl.read.HadoopFiles;
 import io.macexo.exoetl.stats.TrialStats;
-import io.macexo.exoetl.write.DataWriter;
-import io.macexo.exoetl.write.DatasetSchema;
+import io.macexo.exoetl.write.ParticipantFileWriter;
+import io.macexo.exoetl.write.StagingFiles;
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
 /**
  * The per-trial engine: trials sorted by participant are cut into contiguous slices; each task
- * reads its trials' three files, checks and joins them in memory ({@link TrialMerger}) and emits
- * one row per accepted trial straight into the Parquet writer. No sensor row is shuffled. Outcomes
- * (ids, lengths, reject reasons) come back through an accumulator in the same job, deduplicated by
- * trial because a retried task reports twice.
+ * reads its trials' three files, checks and joins them in memory ({@link TrialMerger}) and writes
+ * the accepted ones straight to Parquet ({@link ParticipantFileWriter}), one file per participant
+ * it meets. No sensor row is shuffled, sorted or turned into a Spark {@code Row}. Each task returns
+ * its outcomes (ids, lengths, statistics, reject reasons) and the files it wrote; Spark keeps the
+ * result of exactly one successful attempt per task, so retries count once, and files of failed or
+ * duplicate attempts are deleted before the swap ({@link StagingFiles#keepOnly}).
  *
  * <p>Tasks: about 16 trials each, at least {@code 2 x default parallelism}; trials are sorted, so a
  * participant spans a few neighbouring tasks and so a few files.
@@ -55,34 +58,57 @@ final class PerTrialEngine implements TrialEngine {
         Math.min(
             sorted.size(), Math.max(context.defaultParallelism() * 2, (sorted.size() + 15) / 16));
     slices = Math.max(1, slices);
-    CollectionAccumulator<TrialSummary> outcomes =
-        spark.sparkContext().collectionAccumulator("exo-etl trial outcomes");
     LongAccumulator processed = ProgressReporter.trialsAccumulator(spark.sparkContext());
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     AssembleTrials assemble =
         new AssembleTrials(
-            HadoopFiles.from(spark.sparkContext().hadoopConfiguration()),
+            HadoopFiles.from(hadoop),
             config,
-            outcomes,
+            new TaskOutput(
+                stagingUri,
+                config.output(),
+                spark.version(),
+                UUID.randomUUID().toString().substring(0, 8)),
             processed);
-    JavaRDD<Row> rows = context.parallelize(sorted, slices).mapPartitions(assemble);
     spark
         .sparkContext()
         .setJobDescription("read, validate, join and write " + trials.size() + " trials");
+    List<SliceResult> results;
     try {
-      DataWriter.write(
-          spark.createDataFrame(rows, DatasetSchema.SCHEMA), stagingUri, config.output(), false);
+      results = context.parallelize(sorted, slices).mapPartitions(assemble).collect();
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
-    Map<io.macexo.exoetl.model.TrialId, TrialSummary> unique = new LinkedHashMap<>();
-    for (TrialSummary summary : outcomes.value()) {
-      unique.put(summary.id(), summary);
+    List<TrialSummary> outcomes = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (SliceResult result : results) {
+      outcomes.addAll(result.outcomes());
+      files.addAll(result.files());
     }
-    return new ArrayList<>(unique.values());
+    try {
+      Path staging = new Path(stagingUri);
+      StagingFiles.keepOnly(staging.getFileSystem(hadoop), staging, files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot tidy the staging folder " + stagingUri, e);
+    }
+    return outcomes;
   }
 
+  /** Where and how a task writes its files; the name tag is unique to the run. */
+  record TaskOutput(String stagingUri, OutputSettings settings, String sparkVersion, String runTag)
+      implements Serializable {
+    /** A file name prefix unique to this task attempt. */
+    String namePrefix(TaskContext task) {
+      return String.format(
+          Locale.ROOT, "part-%05d-%s-a%d", task.partitionId(), runTag, task.attemptNumber());
+    }
+  }
+
+  /** What one task reports: every trial's outcome and the files it wrote. */
+  record SliceResult(List<TrialSummary> outcomes, List<String> files) implements Serializable {}
+
   /** Executor side: a named class with explicit serializable fields, nothing captured. */
-  static final class AssembleTrials implements FlatMapFunction<Iterator<TrialFiles>, Row> {
+  static final class AssembleTrials implements FlatMapFunction<Iterator<TrialFiles>, SliceResult> {
     private static final long serialVersionUID = 1L;
     private final HadoopFiles files;
     private final int samplingRateHz;
@@ -90,14 +116,11 @@ final class PerTrialEngine implements TrialEngine {
     private final String timeColumn;
     private final HashMap<FileKind, List<String>> selected = new HashMap<>();
     private final HashMap<String, Double> masses;
-    private final CollectionAccumulator<TrialSummary> outcomes;
+    private final TaskOutput output;
     private final LongAccumulator processed;
 
     AssembleTrials(
-        HadoopFiles files,
-        EtlConfig config,
-        CollectionAccumulator<TrialSummary> outcomes,
-        LongAccumulator processed) {
+        HadoopFiles files, EtlConfig config, TaskOutput output, LongAccumulator processed) {
       this.files = files;
       this.samplingRateHz = config.samplingRateHz();
       this.rejectNan = config.nanPolicy() == NanPolicy.REJECT;
@@ -106,57 +129,52 @@ final class PerTrialEngine implements TrialEngine {
         selected.put(kind, List.copyOf(config.features().columnsOf(kind)));
       }
       this.masses = new HashMap<>(config.massesKg());
-      this.outcomes = outcomes;
+      this.output = output;
       this.processed = processed;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<TrialFiles> trials) {
+    public Iterator<SliceResult> call(Iterator<TrialFiles> trials) throws IOException {
       TrialMerger merger = new TrialMerger(samplingRateHz, rejectNan);
-      return new Iterator<>() {
-        private Row next;
-
-        @Override
-        public boolean hasNext() {
-          while (next == null && trials.hasNext()) {
-            next = assemble(merger, trials.next());
-          }
-          return next != null;
+      List<TrialSummary> outcomes = new ArrayList<>();
+      try (ParticipantFileWriter writer =
+          new ParticipantFileWriter(
+              new Path(output.stagingUri()),
+              files.configuration(),
+              output.settings(),
+              output.sparkVersion(),
+              output.namePrefix(TaskContext.get()))) {
+        while (trials.hasNext()) {
+          outcomes.add(assemble(merger, trials.next(), writer));
         }
-
-        @Override
-        public Row next() {
-          Row row = next;
-          next = null;
-          return row;
-        }
-      };
+        return List.of(new SliceResult(outcomes, writer.finish())).iterator();
+      }
     }
 
-    /**
-     * The output row of an accepted trial, or null for a rejected one (its outcome is recorded).
-     */
-    private Row assemble(TrialMerger merger, TrialFiles trial) {
+    /** Reads, checks and joins one trial; writes it if accepted. */
+    private TrialSummary assemble(
+        TrialMerger merger, TrialFiles trial, ParticipantFileWriter writer) throws IOException {
       TrialOutcome outcome = merge(merger, trial);
       processed.add(1);
       if (!outcome.accepted()) {
-        Reject reject = new Reject(trial.id(), outcome.issue().code(), outcome.issue().detail());
-        outcomes.add(TrialSummary.rejected(reject));
-        return null;
+        return TrialSummary.rejected(
+            new Reject(trial.id(), outcome.issue().code(), outcome.issue().detail()));
       }
-      outcomes.add(
-          TrialSummary.written(
-              trial.id(),
+      String participant = trial.id().participant();
+      writer
+          .forParticipant(participant)
+          .write(
+              participant,
+              trial.id().trial(),
+              masses.get(participant),
               outcome.sequenceLength(),
-              TrialStats.of(outcome.imu(), outcome.angle(), outcome.moment())));
-      return RowFactory.create(
-          trial.id().participant(),
-          trial.id().trial(),
-          masses.get(trial.id().participant()),
+              outcome.imu(),
+              outcome.angle(),
+              outcome.moment());
+      return TrialSummary.written(
+          trial.id(),
           outcome.sequenceLength(),
-          outcome.imu(),
-          outcome.angle(),
-          outcome.moment());
+          TrialStats.of(outcome.imu(), outcome.angle(), outcome.moment()));
     }
 
     private TrialOutcome merge(TrialMerger merger, TrialFiles trial) {
@@ -176,7 +194,7 @@ final class PerTrialEngine implements TrialEngine {
         }
         return merger.merge(trial.id(), readers);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("Cannot read trial " + trial.id(), e);
+        throw new UncheckedIOException("Cannot read trial " + trial.id(), e);
       } finally {
         for (CsvLineReader reader : readers) {
           try {

@@ -86,12 +86,13 @@ public final class CsvLineReader implements Closeable {
     if (fields != header.expectedFields()) {
       return;
     }
-    double time = field(text, header.timeIndex());
-    if (NumberText.isBad(time) || !Double.isFinite(time)) {
+    int timeIndex = header.timeIndex();
+    long step = NumberText.step(text, starts[timeIndex], starts[timeIndex + 1] - 1, samplingRateHz);
+    if (step == NumberText.NO_STEP) {
       into.badField = ParsedLine.BAD_TIME;
     } else {
       into.hasStep = true;
-      into.step = Math.round(time * samplingRateHz);
+      into.step = step;
       hasPrevious = true;
       previousStep = into.step;
     }

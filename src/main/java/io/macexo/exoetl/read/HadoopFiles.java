@@ -11,9 +11,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Opens input files on executors with the driver's file system settings ({@code fs.*}: the s3a
- * endpoint, credentials provider, path style). The settings travel as plain strings, the only thing
- * executor code takes from the driver besides file paths.
+ * Opens input files and writes output files on executors with the driver's file system settings
+ * ({@code fs.*}: the s3a endpoint, credentials provider, path style) and Parquet settings ({@code
+ * parquet.*}, e.g. the zstd level). The settings travel as plain strings, the only thing executor
+ * code takes from the driver besides file paths.
  */
 public final class HadoopFiles implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,7 +31,9 @@ public final class HadoopFiles implements Serializable {
     HashMap<String, String> settings = new HashMap<>();
     for (Map.Entry<String, String> entry : conf) {
       // S3A also reads credential stores (a JCEKS file holding fs.s3a.secret.key) outside fs.*.
-      if (entry.getKey().startsWith("fs.") || entry.getKey().equals(CREDENTIAL_PROVIDER_PATH)) {
+      if (entry.getKey().startsWith("fs.")
+          || entry.getKey().startsWith("parquet.")
+          || entry.getKey().equals(CREDENTIAL_PROVIDER_PATH)) {
         settings.put(entry.getKey(), entry.getValue());
       }
     }
@@ -39,11 +42,16 @@ public final class HadoopFiles implements Serializable {
 
   /** Opens a file for reading. */
   public InputStream open(String uri) throws IOException {
+    return FileSystem.get(URI.create(uri), configuration()).open(new Path(uri));
+  }
+
+  /** The executor's Hadoop configuration, built once from the captured settings. */
+  public Configuration configuration() {
     if (configuration == null) {
       Configuration conf = new Configuration();
       settings.forEach(conf::set);
       configuration = conf;
     }
-    return FileSystem.get(URI.create(uri), configuration).open(new Path(uri));
+    return configuration;
   }
 }

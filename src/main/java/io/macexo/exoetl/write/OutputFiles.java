@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,7 +25,7 @@ public final class OutputFiles {
   }
 
   /** Opens a file for writing without checksum side files. */
-  public static OutputStream create(FileSystem fs, Path path) throws IOException {
+  public static FSDataOutputStream create(FileSystem fs, Path path) throws IOException {
     FileSystem raw = raw(fs);
     if (raw != fs) {
       // A stale checksum from an older writer would make checksummed reads of the new file fail.
