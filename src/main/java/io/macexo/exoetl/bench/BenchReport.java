@@ -108,8 +108,9 @@ final class BenchReport {
     lines.add(
         format(
             "- Every contender may use %d threads; %d runs each, alternating, the order rotated"
-                + " each round; the page cache was warmed by one unmeasured read. Whole run: %.0f"
-                + " min.",
+                + " each round; the page cache was warmed by one unmeasured read, and prepare"
+                + " ran once unmeasured (its first run after a build records the launcher's"
+                + " class-data archive). Whole run: %.0f min.",
             results.options().threads(),
             results.options().runs(),
             results.elapsed().toSeconds() / 60.0));

@@ -57,6 +57,8 @@ public final class BenchRun {
     warmPageCache(manifest);
     List<String> notes = new ArrayList<>();
     Contenders contenders = contenders(manifest, manifestFile, notes);
+    say("one unmeasured prepare run (it records bin/exo-etl's class-data archive)");
+    contenders.prepare().warmUp();
     List<RunRecord> runs = new ArrayList<>();
     OutputEquivalence.Comparison comparison = timedRounds(contenders, runs);
     Optional<BenchResults.Profile> profile =

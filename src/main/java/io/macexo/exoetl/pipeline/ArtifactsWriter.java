@@ -39,7 +39,7 @@ final class ArtifactsWriter {
   }
 
   void write(PrepareResult result, Manifest manifest) throws IOException {
-    RejectsWriter.write(spark, fs, layout, result.rejects(), config.output().compression());
+    RejectsWriter.write(fs, layout, result.rejects(), config.output(), spark.version());
     ObjectNode metadata = MetadataWriter.build(result, config);
     MetadataWriter.write(fs, layout.metadata(), metadata);
     OutputFiles.writeString(fs, layout.card(), DatasetCard.render(metadata));

@@ -158,7 +158,7 @@ public final class PrepareJob {
     return result;
   }
 
-  /** The run report; it reads one example trial (one small job over one participant's folder). */
+  /** The run report; it reads one example trial back from the participant's folder. */
   private void writeReport(RunContext run, PrepareResult result) throws IOException {
     ReportInputs inputs =
         new ReportInputs(
@@ -166,7 +166,7 @@ public final class PrepareJob {
             config.samplingRateHz(),
             scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()),
             ReportWriter.readJsonIfPresent(run.outputFs(), run.layout().stats()),
-            ExampleTrialReader.read(spark, run.layout(), result, config).orElse(null));
+            ExampleTrialReader.read(run.outputFs(), run.layout(), result, config).orElse(null));
     ReportWriter.write(run.outputFs(), run.layout(), inputs);
   }
 

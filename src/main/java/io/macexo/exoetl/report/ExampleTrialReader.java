@@ -1,8 +1,5 @@
 package io.macexo.exoetl.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.flatten;
-
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.config.FeatureSet;
 import io.macexo.exoetl.model.OutputColumns;
@@ -11,23 +8,39 @@ import io.macexo.exoetl.model.TrialId;
 import io.macexo.exoetl.pipeline.PrepareResult;
 import io.macexo.exoetl.pipeline.TrialSummary;
 import io.macexo.exoetl.write.OutputLayout;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterApi;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * Picks one written trial and reads its angles and moments back from the output for the report's
- * example plot. The read is one filtered Parquet scan of the trial's participant folder; only the
- * two matrix columns of one row reach the driver (at most about 1 MB). Runs on the driver after the
- * participant swap, as one small Spark job.
+ * example plot. The read is one filtered Parquet scan of the trial's participant folder with
+ * parquet-mr on the driver, after the participant swap: one trial (at most about 1 MB) does not
+ * need a Spark job, whose start cost about 2 s of every run.
  */
 public final class ExampleTrialReader {
   /**
    * The family preferred for the example: its cyclic signals show a glance whether data is sane.
    */
   static final String PREFERRED_FAMILY = "normal_walk";
+
+  // Field names of the standard Parquet list layout.
+  private static final String LIST = "list";
+  private static final String ELEMENT = "element";
 
   private ExampleTrialReader() {}
 
@@ -56,41 +69,99 @@ public final class ExampleTrialReader {
 
   /** Chooses a trial and reads it; empty when nothing was written. */
   public static Optional<ExampleTrial> read(
-      SparkSession spark, OutputLayout layout, PrepareResult result, EtlConfig config) {
-    return choose(result).map(id -> read(spark, layout, id, config));
+      FileSystem fs, OutputLayout layout, PrepareResult result, EtlConfig config)
+      throws IOException {
+    Optional<TrialId> chosen = choose(result);
+    return chosen.isEmpty()
+        ? Optional.empty()
+        : Optional.of(read(fs, layout, chosen.get(), config));
   }
 
   /** Reads one trial's angle and moment matrices from {@code data/}. */
-  public static ExampleTrial read(
-      SparkSession spark, OutputLayout layout, TrialId id, EtlConfig config) {
+  public static ExampleTrial read(FileSystem fs, OutputLayout layout, TrialId id, EtlConfig config)
+      throws IOException {
+    Group row = find(fs, layout, id);
     FeatureSet features = config.features();
-    Row row =
-        spark
-            .read()
-            // The participant's own folder: no partition discovery (whose participant would clash
-            // with the files' participant column), and only that participant's files are opened.
-            .parquet(layout.participant(id.participant()).toString())
-            .where(col(OutputColumns.TRIAL_NAME).equalTo(id.trial()))
-            .select(
-                flatten(col(OutputColumns.ANGLE_FEATURES)),
-                flatten(col(OutputColumns.MOMENT_TARGETS)))
-            .first();
     return new ExampleTrial(
         id.participant(),
         id.trial(),
         config.samplingRateHz(),
         features.angle(),
-        matrix(row.getList(0), features.angle().size()),
+        matrix(row, OutputColumns.ANGLE_FEATURES),
         features.moment(),
-        matrix(row.getList(1), features.moment().size()));
+        matrix(row, OutputColumns.MOMENT_TARGETS));
   }
 
-  /** A flattened row-major matrix back to seq × width. */
-  static float[][] matrix(List<Object> flat, int width) {
-    float[][] matrix = new float[flat.size() / width][width];
-    for (int i = 0; i < matrix.length * width; i++) {
-      Object value = flat.get(i);
-      matrix[i / width][i % width] = value == null ? Float.NaN : ((Number) value).floatValue();
+  /**
+   * The trial's row, projected to its name and the two plotted matrices. Only the participant's own
+   * folder is opened, and a filter on the name skips the other rows' values.
+   */
+  private static Group find(FileSystem fs, OutputLayout layout, TrialId id) throws IOException {
+    FilterCompat.Filter byName =
+        FilterCompat.get(
+            FilterApi.eq(
+                FilterApi.binaryColumn(OutputColumns.TRIAL_NAME), Binary.fromString(id.trial())));
+    for (FileStatus file : fs.listStatus(layout.participant(id.participant()))) {
+      if (!file.isFile() || !file.getPath().getName().endsWith(".parquet")) {
+        continue;
+      }
+      Configuration conf = new Configuration(fs.getConf());
+      // The projection takes each column as the file declares it: a file written by Spark from
+      // the DataFrame engine has optional columns where the per-trial engine's are required.
+      conf.set(ReadSupport.PARQUET_READ_SCHEMA, projection(fileSchema(file, conf)).toString());
+      try (ParquetReader<Group> reader =
+          ParquetReader.builder(new GroupReadSupport(), file.getPath())
+              .withConf(conf)
+              .withFilter(byName)
+              .build()) {
+        for (Group row = reader.read(); row != null; row = reader.read()) {
+          if (row.getString(OutputColumns.TRIAL_NAME, 0).equals(id.trial())) {
+            return row;
+          }
+        }
+      }
+    }
+    throw new IOException("Trial " + id + " is not in " + layout.participant(id.participant()));
+  }
+
+  private static MessageType fileSchema(FileStatus file, Configuration conf) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
+      return reader.getFooter().getFileMetaData().getSchema();
+    }
+  }
+
+  private static MessageType projection(MessageType file) {
+    return new MessageType(
+        file.getName(),
+        file.getType(OutputColumns.TRIAL_NAME),
+        file.getType(OutputColumns.ANGLE_FEATURES),
+        file.getType(OutputColumns.MOMENT_TARGETS));
+  }
+
+  /**
+   * A matrix column of a row back to seq x width, through the standard three-level list layout
+   * ({@code list} / {@code element}); a null value reads as NaN.
+   */
+  static float[][] matrix(Group row, String column) {
+    if (row.getFieldRepetitionCount(column) == 0) {
+      return new float[0][];
+    }
+    Group outer = row.getGroup(column, 0);
+    float[][] matrix = new float[outer.getFieldRepetitionCount(LIST)][];
+    for (int r = 0; r < matrix.length; r++) {
+      Group element = outer.getGroup(LIST, r);
+      if (element.getFieldRepetitionCount(ELEMENT) == 0) {
+        matrix[r] = new float[0];
+        continue;
+      }
+      Group inner = element.getGroup(ELEMENT, 0);
+      matrix[r] = new float[inner.getFieldRepetitionCount(LIST)];
+      for (int c = 0; c < matrix[r].length; c++) {
+        Group leaf = inner.getGroup(LIST, c);
+        matrix[r][c] =
+            leaf.getFieldRepetitionCount(ELEMENT) == 0 ? Float.NaN : leaf.getFloat(ELEMENT, 0);
+      }
     }
     return matrix;
   }

@@ -60,7 +60,7 @@ class ExampleTrialReaderTest {
   }
 
   @Test
-  void readsTheChosenTrialsMatricesFromParquet() {
+  void readsTheChosenTrialsMatricesFromParquet() throws Exception {
     OutputLayout layout = new OutputLayout(new org.apache.hadoop.fs.Path(output.toUri()));
     List<Row> rows =
         List.of(
@@ -74,7 +74,11 @@ class ExampleTrialReaderTest {
 
     ExampleTrial trial =
         ExampleTrialReader.read(
-                spark, layout, result(written("BT01", "normal_walk_1_1-2_on", 3)), CONFIG)
+                org.apache.hadoop.fs.FileSystem.getLocal(
+                    new org.apache.hadoop.conf.Configuration()),
+                layout,
+                result(written("BT01", "normal_walk_1_1-2_on", 3)),
+                CONFIG)
             .orElseThrow();
 
     assertThat(trial.trialName()).isEqualTo("normal_walk_1_1-2_on");

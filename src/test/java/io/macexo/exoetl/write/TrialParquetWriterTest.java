@@ -121,8 +121,8 @@ class TrialParquetWriterTest {
     assertThat(footer.getBlocks().size()).isBetween(trials / 3, trials);
     assertThat(footer.getBlocks().stream().mapToLong(b -> b.getRowCount()).sum()).isEqualTo(trials);
     assertThat(footer.getFileMetaData().getKeyValueMetaData())
-        .containsEntry(TrialParquetWriter.SPARK_ROW_METADATA, DatasetSchema.SCHEMA.json())
-        .containsEntry(TrialParquetWriter.SPARK_VERSION_METADATA, spark.version());
+        .containsEntry(ParquetFileSink.SPARK_ROW_METADATA, DatasetSchema.SCHEMA.json())
+        .containsEntry(ParquetFileSink.SPARK_VERSION_METADATA, spark.version());
     assertThat(spark.read().parquet(file.toString()).count()).isEqualTo(trials);
   }
 
