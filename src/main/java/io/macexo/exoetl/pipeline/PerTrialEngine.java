@@ -42,8 +42,8 @@ import org.apache.spark.util.LongAccumulator;
  * result of exactly one successful attempt per task, so retries count once, and files of failed or
  * duplicate attempts are deleted before the swap ({@link StagingFiles#keepOnly}).
  *
- * <p>Tasks: about 16 trials each, at least {@code 2 x default parallelism}; trials are sorted, so a
- * participant spans a few neighbouring tasks and so a few files.
+ * <p>Tasks: contiguous slices of about equal bytes, the largest started first ({@link
+ * TrialSlices}).
  */
 final class PerTrialEngine implements TrialEngine {
   @Override
@@ -52,12 +52,7 @@ final class PerTrialEngine implements TrialEngine {
     List<TrialFiles> sorted = new ArrayList<>(trials);
     sorted.sort(Comparator.comparing(TrialFiles::id));
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // About 16 trials a task: fine-grained enough for progress and balance, coarse enough that a
-    // participant spans few tasks and so few files.
-    int slices =
-        Math.min(
-            sorted.size(), Math.max(context.defaultParallelism() * 2, (sorted.size() + 15) / 16));
-    slices = Math.max(1, slices);
+    List<List<TrialFiles>> slices = TrialSlices.of(sorted, context.defaultParallelism());
     LongAccumulator processed = ProgressReporter.trialsAccumulator(spark.sparkContext());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     AssembleTrials assemble =
@@ -75,7 +70,8 @@ final class PerTrialEngine implements TrialEngine {
         .setJobDescription("read, validate, join and write " + trials.size() + " trials");
     List<SliceResult> results;
     try {
-      results = context.parallelize(sorted, slices).mapPartitions(assemble).collect();
+      // One slice a partition, in the order TrialSlices gives (largest first).
+      results = context.parallelize(slices, slices.size()).mapPartitions(assemble).collect();
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
@@ -108,7 +104,8 @@ final class PerTrialEngine implements TrialEngine {
   record SliceResult(List<TrialSummary> outcomes, List<String> files) implements Serializable {}
 
   /** Executor side: a named class with explicit serializable fields, nothing captured. */
-  static final class AssembleTrials implements FlatMapFunction<Iterator<TrialFiles>, SliceResult> {
+  static final class AssembleTrials
+      implements FlatMapFunction<Iterator<List<TrialFiles>>, SliceResult> {
     private static final long serialVersionUID = 1L;
     private final HadoopFiles files;
     private final int samplingRateHz;
@@ -134,7 +131,7 @@ final class PerTrialEngine implements TrialEngine {
     }
 
     @Override
-    public Iterator<SliceResult> call(Iterator<TrialFiles> trials) throws IOException {
+    public Iterator<SliceResult> call(Iterator<List<TrialFiles>> slices) throws IOException {
       TrialMerger merger = new TrialMerger(samplingRateHz, rejectNan);
       List<TrialSummary> outcomes = new ArrayList<>();
       try (ParticipantFileWriter writer =
@@ -144,8 +141,10 @@ final class PerTrialEngine implements TrialEngine {
               output.settings(),
               output.sparkVersion(),
               output.namePrefix(TaskContext.get()))) {
-        while (trials.hasNext()) {
-          outcomes.add(assemble(merger, trials.next(), writer));
+        while (slices.hasNext()) {
+          for (TrialFiles trial : slices.next()) {
+            outcomes.add(assemble(merger, trial, writer));
+          }
         }
         return List.of(new SliceResult(outcomes, writer.finish())).iterator();
       }

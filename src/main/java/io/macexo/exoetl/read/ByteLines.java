@@ -9,8 +9,9 @@ import java.util.Arrays;
  * Reads lines as bytes, without decoding to Strings: the Phase1 files are ASCII, and decoding plus
  * a String per line was the largest cost of parsing after the numbers themselves (see
  * docs/performance.md). Also tells whether the last line ended with a line break, which is how a
- * file cut off mid-write shows itself. The current line lives in {@link #line()} up to {@link
- * #length()}.
+ * file cut off mid-write shows itself. The current line is {@link #length()} bytes of {@link
+ * #bytes()} from {@link #start()}: usually a slice of the read buffer itself, copied only when it
+ * runs across two reads.
  */
 final class ByteLines implements Closeable {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -20,7 +21,10 @@ final class ByteLines implements Closeable {
   private int position;
   private int limit;
   private byte[] line = new byte[1024];
+  private byte[] bytes = line;
+  private int start;
   private int length;
+  private int[] starts = new int[128];
   private boolean lastTerminated = true;
 
   ByteLines(InputStream in) {
@@ -29,6 +33,19 @@ final class ByteLines implements Closeable {
 
   /** Reads the next line (without its line break); false at the end of the input. */
   boolean next() throws IOException {
+    // Common case: the whole line is in the buffer, and is used where it lies (no copy).
+    for (int i = position; i < limit; i++) {
+      if (buffer[i] == '\n') {
+        bytes = buffer;
+        start = position;
+        length = i - position;
+        position = i + 1;
+        return terminated();
+      }
+    }
+    // The line runs past the buffer: gather it in the line array across refills.
+    bytes = line;
+    start = 0;
     length = 0;
     while (true) {
       if (position == limit) {
@@ -43,32 +60,94 @@ final class ByteLines implements Closeable {
           return true;
         }
       }
-      int start = position;
+      int from = position;
       while (position < limit && buffer[position] != '\n') {
         position++;
       }
-      append(start, position - start);
+      append(from, position - from);
       if (position < limit) {
         position++;
-        lastTerminated = true;
-        if (length > 0 && line[length - 1] == '\r') {
-          length--;
-        }
-        return true;
+        return terminated();
       }
     }
   }
 
-  private void append(int start, int count) {
+  /**
+   * Like {@link #next()}, and also finds the line's fields in the same pass over its bytes:
+   * afterwards {@link #fieldStarts()} holds each field's start offset in {@link #bytes()}, then one
+   * past the line's end (so field {@code i} ends at {@code fieldStarts()[i + 1] - 1}). Returns the
+   * number of fields, or -1 at the end of the input.
+   */
+  int nextFields() throws IOException {
+    int fields = 0;
+    starts[0] = position;
+    for (int i = position; i < limit; i++) {
+      byte c = buffer[i];
+      if (c == ',') {
+        fields++;
+        if (fields + 1 >= starts.length) {
+          starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[fields] = i + 1;
+      } else if (c == '\n') {
+        bytes = buffer;
+        start = position;
+        length = i - position;
+        position = i + 1;
+        terminated();
+        starts[fields + 1] = start + length + 1;
+        return fields + 1;
+      }
+    }
+    // The line runs past the buffer: gather it, then split the gathered copy.
+    if (!next()) {
+      return -1;
+    }
+    fields = 0;
+    starts[0] = start;
+    for (int i = start; i < start + length; i++) {
+      if (bytes[i] == ',') {
+        fields++;
+        if (fields + 1 >= starts.length) {
+          starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[fields] = i + 1;
+      }
+    }
+    starts[fields + 1] = start + length + 1;
+    return fields + 1;
+  }
+
+  /** Field offsets of the line read by {@link #nextFields()}. */
+  int[] fieldStarts() {
+    return starts;
+  }
+
+  /** Ends a line that had its line break; a Windows line break's CR is not part of the line. */
+  private boolean terminated() {
+    lastTerminated = true;
+    if (length > 0 && bytes[start + length - 1] == '\r') {
+      length--;
+    }
+    return true;
+  }
+
+  private void append(int from, int count) {
     if (length + count > line.length) {
       line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+      bytes = line;
     }
-    System.arraycopy(buffer, start, line, length, count);
+    System.arraycopy(buffer, from, line, length, count);
     length += count;
   }
 
-  byte[] line() {
-    return line;
+  /** The array holding the current line, from {@link #start()}; valid until the next call. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  int start() {
+    return start;
   }
 
   int length() {
@@ -76,8 +155,8 @@ final class ByteLines implements Closeable {
   }
 
   boolean blank() {
-    for (int i = 0; i < length; i++) {
-      if (line[i] != ' ' && line[i] != '\t') {
+    for (int i = start; i < start + length; i++) {
+      if (bytes[i] != ' ' && bytes[i] != '\t') {
         return false;
       }
     }
@@ -85,7 +164,7 @@ final class ByteLines implements Closeable {
   }
 
   String text() {
-    return new String(line, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(bytes, start, length, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Whether the line last read ended with a line break. */

@@ -18,7 +18,9 @@ public final class CsvLineReader implements Closeable {
   private long lineNumber;
   private boolean hasPrevious;
   private long previousStep;
-  private int[] starts = new int[128];
+
+  /** Field offsets of the current line, from {@link ByteLines#nextFields()}. */
+  private int[] starts;
 
   public CsvLineReader(FileTask task, int samplingRateHz, InputStream in) throws IOException {
     this.task = task;
@@ -61,20 +63,20 @@ public final class CsvLineReader implements Closeable {
     if (!header.usable()) {
       return false;
     }
-    boolean found;
+    int fields;
     do {
-      found = lines.next();
+      fields = lines.nextFields();
       lineNumber++;
-    } while (found && lines.length() == 0);
-    if (!found) {
+    } while (fields > 0 && lines.length() == 0);
+    if (fields < 0) {
       return false;
     }
-    parse(lines.line(), lines.length(), !lines.lastLineTerminated(), into);
+    starts = lines.fieldStarts();
+    parse(lines.bytes(), fields, !lines.lastLineTerminated(), into);
     return true;
   }
 
-  private void parse(byte[] text, int length, boolean truncated, ParsedLine into) {
-    int fields = splitFields(text, length);
+  private void parse(byte[] text, int fields, boolean truncated, ParsedLine into) {
     into.line = lineNumber;
     into.fieldCount = fields;
     into.truncated = truncated;
@@ -111,25 +113,6 @@ public final class CsvLineReader implements Closeable {
 
   private double field(byte[] text, int index) {
     return NumberText.parse(text, starts[index], starts[index + 1] - 1);
-  }
-
-  /**
-   * Fills {@link #starts} with every field's start offset plus one past the end; returns the count.
-   */
-  private int splitFields(byte[] text, int length) {
-    int field = 0;
-    starts[0] = 0;
-    for (int i = 0; i < length; i++) {
-      if (text[i] == ',') {
-        field++;
-        if (field + 1 >= starts.length) {
-          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-        }
-        starts[field] = i + 1;
-      }
-    }
-    starts[field + 1] = length + 1;
-    return field + 1;
   }
 
   @Override

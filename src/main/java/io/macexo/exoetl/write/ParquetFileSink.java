@@ -76,6 +76,7 @@ final class ParquetFileSink implements Closeable {
             // A dataset row is a whole trial (hundreds of KB): check the page size after every
             // row so that pages stay near the 1 MB default instead of one page per row group.
             .withMinRowCountForPageSizeCheck(1)
+            .withValuesWriterFactory(PlainFloatWriter.factory())
             .build();
     this.codecs = new CodecFactory(conf, properties.getPageSizeThreshold());
     this.compressor = codecs.getCompressor(codec(settings));

@@ -1,0 +1,82 @@
+package io.macexo.exoetl.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.model.TrialId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrialSlicesTest {
+  @Test
+  void everyTrialIsInExactlyOneContiguousSliceAndTheLargestComeFirst() {
+    Random random = new Random(3);
+    for (int round = 0; round < 50; round++) {
+      List<TrialFiles> trials = trials(1 + random.nextInt(400), random);
+      int parallelism = 1 + random.nextInt(16);
+      List<List<TrialFiles>> slices = TrialSlices.of(trials, parallelism);
+
+      List<TrialFiles> flattened = new ArrayList<>();
+      slices.stream()
+          .sorted(Comparator.comparing(slice -> slice.get(0).id()))
+          .forEach(flattened::addAll);
+      assertThat(flattened).as("contiguous, each trial once").isEqualTo(trials);
+      assertThat(slices).allSatisfy(slice -> assertThat(slice).isNotEmpty());
+      assertThat(slices.size())
+          .isEqualTo(
+              Math.min(
+                  trials.size(),
+                  Math.max(2 * parallelism, (trials.size() + 15) / TrialSlices.TRIALS_PER_SLICE)));
+      for (int i = 1; i < slices.size(); i++) {
+        assertThat(TrialSlices.bytes(slices.get(i)))
+            .isLessThanOrEqualTo(TrialSlices.bytes(slices.get(i - 1)));
+      }
+    }
+  }
+
+  @Test
+  void slicesHoldAboutEqualBytesNotEqualTrialCounts() {
+    List<TrialFiles> trials = new ArrayList<>();
+    // 40 long trials then 120 short ones of a tenth the size.
+    for (int i = 0; i < 160; i++) {
+      trials.add(trial(String.format("t%03d", i), i < 40 ? 10_000_000 : 1_000_000));
+    }
+    List<List<TrialFiles>> slices = TrialSlices.of(trials, 2);
+    long total = trials.stream().mapToLong(TrialFiles::bytes).sum();
+    long share = total / slices.size();
+    assertThat(slices).hasSize(10);
+    for (List<TrialFiles> slice : slices) {
+      assertThat(TrialSlices.bytes(slice)).isBetween(share - 10_000_000, share + 10_000_000);
+    }
+    assertThat(slices.get(0)).hasSizeLessThan(slices.get(slices.size() - 1).size());
+  }
+
+  @Test
+  void noTrialsNoSlices() {
+    assertThat(TrialSlices.of(List.of(), 4)).isEmpty();
+  }
+
+  private static List<TrialFiles> trials(int count, Random random) {
+    List<TrialFiles> trials = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      trials.add(
+          trial(
+              String.format("t%04d", i), random.nextInt(5) == 0 ? 0 : random.nextInt(50_000_000)));
+    }
+    return trials;
+  }
+
+  private static TrialFiles trial(String name, long bytes) {
+    Map<FileKind, String> paths = new EnumMap<>(FileKind.class);
+    for (FileKind kind : FileKind.values()) {
+      paths.put(kind, "/in/BT01/" + name + "/" + kind.suffix() + ".csv");
+    }
+    return new TrialFiles(new TrialId("BT01", name), paths, bytes);
+  }
+}
