@@ -40,10 +40,14 @@ final class ChecksReport {
   static List<String> linearity(BenchResults results) {
     List<String> lines = new ArrayList<>();
     lines.add("");
-    lines.add("Linearity of prepare (one run per size; the main corpus's median for comparison):");
+    lines.add(
+        "Linearity of prepare (median of the runs at each size; the main corpus's median for"
+            + " comparison). Marginal: the extra wall time per extra GB since the size above,"
+            + " which leaves out the fixed start and finish costs:");
     lines.add("");
-    lines.add("| input | trials | prepare wall (s) | own time (s) | s per GB |");
-    lines.add("|---|---:|---:|---:|---:|");
+    lines.add(
+        "| input | trials | prepare wall (s) | own time (s) | s per GB | marginal s per GB |");
+    lines.add("|---|---:|---:|---:|---:|---:|");
     List<LinearityCheck.Point> points = new ArrayList<>(results.linearity());
     List<RunRecord> prepare = results.runsOf("prepare");
     points.add(
@@ -54,17 +58,51 @@ final class ChecksReport {
             Statistics.median(prepare, RunRecord::wallSeconds),
             Statistics.median(prepare, RunRecord::innerSeconds)));
     points.sort(java.util.Comparator.comparingLong(LinearityCheck.Point::bytes));
-    for (LinearityCheck.Point point : points) {
+    List<Double> marginals = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      LinearityCheck.Point point = points.get(i);
+      double marginal = Double.NaN;
+      if (i > 0) {
+        LinearityCheck.Point previous = points.get(i - 1);
+        marginal =
+            (point.wallSeconds() - previous.wallSeconds())
+                / ((point.bytes() - previous.bytes()) / 1e9);
+        marginals.add(marginal);
+      }
       lines.add(
           BenchReport.format(
-              "| %s (%s) | %d | %.1f | %.1f | %.1f |",
+              "| %s (%s) | %d | %.1f | %.1f | %.1f | %s |",
               point.label(),
               BenchReport.megabytes(point.bytes()),
               point.trials(),
               point.wallSeconds(),
               point.innerSeconds(),
-              point.wallSeconds() / (point.bytes() / 1e9)));
+              secondsPerGigabyte(point),
+              Double.isNaN(marginal) ? "" : BenchReport.format("%.1f", marginal)));
+    }
+    if (points.size() >= 2) {
+      LinearityCheck.Point smallest = points.get(0);
+      LinearityCheck.Point largest = points.get(points.size() - 1);
+      lines.add("");
+      lines.add(
+          BenchReport.format(
+              "Seconds per GB, smallest against largest input: %.1f against %.1f (%+.0f %%).",
+              secondsPerGigabyte(smallest),
+              secondsPerGigabyte(largest),
+              100 * (secondsPerGigabyte(smallest) / secondsPerGigabyte(largest) - 1)));
+    }
+    if (marginals.size() >= 2) {
+      double first = marginals.get(0);
+      double last = marginals.get(marginals.size() - 1);
+      lines.add(
+          BenchReport.format(
+              "Marginal seconds per GB, first step against last: %.1f against %.1f (%+.0f %%).",
+              first, last, 100 * (first / last - 1)));
     }
     return lines;
+  }
+
+  private static double secondsPerGigabyte(LinearityCheck.Point point) {
+    return point.wallSeconds() / (point.bytes() / 1e9);
   }
 }

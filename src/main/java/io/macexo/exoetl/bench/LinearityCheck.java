@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Does prepare's time grow linearly with the input? One prepare run per requested size on a corpus
- * of that size (same participants and scale as the main corpus, more or fewer trials; generated
- * once under the work folder and reused), reported as seconds per GB next to the main corpus's
- * median.
+ * Does prepare's time grow linearly with the input? K prepare runs (the bench's --runs) per
+ * requested size on a corpus of that size (same participants and scale as the main corpus, more or
+ * fewer trials; generated once under the work folder and reused), reported as seconds per GB next
+ * to the main corpus's median.
  */
 final class LinearityCheck {
   private LinearityCheck() {}
@@ -40,21 +40,25 @@ final class LinearityCheck {
               options.work().resolve("linearity-" + gigabytes + "GB-run"),
               options.threads(),
               manifest.bytes());
-      RunRecord run = prepare.run(1);
-      progress.printf(
-          java.util.Locale.ROOT,
-          "%s linearity: %s, %d trials, prepare %.1f s%n",
-          BenchRun.timestamp(),
-          label,
-          manifest.entries().size(),
-          run.wallSeconds());
+      List<RunRecord> runs = new ArrayList<>();
+      for (int round = 1; round <= options.runs(); round++) {
+        RunRecord run = prepare.run(round);
+        runs.add(run);
+        progress.printf(
+            java.util.Locale.ROOT,
+            "%s linearity: %s, %d trials, prepare %.1f s%n",
+            BenchRun.timestamp(),
+            label,
+            manifest.entries().size(),
+            run.wallSeconds());
+      }
       points.add(
           new Point(
               label,
               manifest.bytes(),
               manifest.entries().size(),
-              run.wallSeconds(),
-              run.innerSeconds()));
+              Statistics.median(runs, RunRecord::wallSeconds),
+              Statistics.median(runs, RunRecord::innerSeconds)));
       Folders.delete(prepare.output());
     }
     return points;
