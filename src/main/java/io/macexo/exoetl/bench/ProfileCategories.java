@@ -68,8 +68,16 @@ final class ProfileCategories {
               "char decoding (UTF-8 bytes to chars)",
               List.of("sun.nio.cs.UTF_8", "sun.nio.cs.StreamDecoder", "java.io.InputStreamReader")),
           new Category(
-              "line and field splitting (LineSource, CsvFileParser)",
-              List.of("io.macexo.exoetl.read.LineSource", "io.macexo.exoetl.read.CsvFileParser")),
+              "line and field splitting (ByteLines, CsvLineReader, CsvFileParser)",
+              List.of(
+                  "io.macexo.exoetl.read.ByteLines",
+                  "io.macexo.exoetl.read.CsvLineReader",
+                  "io.macexo.exoetl.read.CsvFileParser")),
+          new Category(
+              "row checks and the per-trial join (LineChecks, TrialMerger)",
+              List.of("io.macexo.exoetl.validate", "io.macexo.exoetl.assemble")),
+          new Category(
+              "per-trial statistics (Moments, TrialStats)", List.of("io.macexo.exoetl.stats")),
           new Category(
               "file reading (Hadoop local file system)",
               List.of(
@@ -87,7 +95,11 @@ final class ProfileCategories {
                   "org.apache.parquet.hadoop.codec")),
           new Category(
               "Parquet encoding and write",
-              List.of("org.apache.parquet", "org.apache.spark.sql.execution.datasources.parquet")),
+              List.of(
+                  "org.apache.parquet",
+                  "org.apache.spark.sql.execution.datasources.parquet",
+                  "io.macexo.exoetl.write")),
+          new Category("run report (report.html)", List.of("io.macexo.exoetl.report")),
           new Category(
               "cast to float arrays (transform)",
               List.of("org.apache.spark.sql.catalyst.expressions.ArrayTransform")),

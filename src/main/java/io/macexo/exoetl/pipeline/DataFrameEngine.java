@@ -41,7 +41,7 @@ final class DataFrameEngine implements TrialEngine {
           .sparkContext()
           .setJobDescription("read, validate, join and write " + trials.size() + " trials");
       DataWriter.write(
-          assembled.where(col(IssueColumns.ISSUE).isNull()), stagingUri, config.output(), true);
+          assembled.where(col(IssueColumns.ISSUE).isNull()), stagingUri, config.output());
       spark.sparkContext().setJobDescription("collect per-trial outcomes and statistics");
       Map<TrialId, TrialStats> stats =
           FeatureAggregation.perTrial(

@@ -22,18 +22,17 @@ final class TrialSlices {
 
   /**
    * @param trials sorted in output order
-   * @param parallelism cores of the cluster; there are at least twice as many slices
+   * @param parallelism cores of the cluster; there are at least twice as many slices, and a
+   *     multiple of them unless there are fewer trials
    */
   static List<List<TrialFiles>> of(List<TrialFiles> trials, int parallelism) {
     if (trials.isEmpty()) {
       return List.of();
     }
-    int count =
-        Math.min(
-            trials.size(),
-            Math.max(
-                2 * Math.max(1, parallelism),
-                (trials.size() + TRIALS_PER_SLICE - 1) / TRIALS_PER_SLICE));
+    int cores = Math.max(1, parallelism);
+    int wanted = Math.max(2 * cores, (trials.size() + TRIALS_PER_SLICE - 1) / TRIALS_PER_SLICE);
+    // A multiple of the cores: slices of equal bytes then give every core the same work.
+    int count = Math.min(trials.size(), (wanted + cores - 1) / cores * cores);
     long total = 0;
     for (TrialFiles trial : trials) {
       total += Math.max(1, trial.bytes());

@@ -15,7 +15,31 @@ class ProfileCategoriesTest {
                     "java.lang.String.substring",
                     "io.macexo.exoetl.read.CsvFileParser.parseLine",
                     "org.apache.spark.executor.Executor$TaskRunner.run")))
-        .isEqualTo("line and field splitting (LineSource, CsvFileParser)");
+        .isEqualTo("line and field splitting (ByteLines, CsvLineReader, CsvFileParser)");
+  }
+
+  @Test
+  void thePerTrialEnginesOwnStepsHaveTheirBuckets() {
+    assertThat(
+            ProfileCategories.classify(
+                List.of(
+                    "io.macexo.exoetl.write.PlainFloatWriter.writeFloat",
+                    "org.apache.parquet.column.impl.ColumnWriterBase.write",
+                    "io.macexo.exoetl.pipeline.PerTrialEngine$AssembleTrials.call")))
+        .isEqualTo("Parquet encoding and write");
+    assertThat(
+            ProfileCategories.classify(
+                List.of(
+                    "io.macexo.exoetl.stats.Moments.ofColumn",
+                    "org.apache.spark.executor.Executor$TaskRunner.run")))
+        .isEqualTo("per-trial statistics (Moments, TrialStats)");
+    assertThat(
+            ProfileCategories.classify(
+                List.of(
+                    "java.util.Arrays.copyOf",
+                    "io.macexo.exoetl.assemble.TrialMerger$FileLines.add",
+                    "org.apache.spark.executor.Executor$TaskRunner.run")))
+        .isEqualTo("row checks and the per-trial join (LineChecks, TrialMerger)");
   }
 
   @Test

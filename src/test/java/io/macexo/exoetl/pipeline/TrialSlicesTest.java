@@ -28,11 +28,9 @@ class TrialSlicesTest {
           .forEach(flattened::addAll);
       assertThat(flattened).as("contiguous, each trial once").isEqualTo(trials);
       assertThat(slices).allSatisfy(slice -> assertThat(slice).isNotEmpty());
-      assertThat(slices.size())
-          .isEqualTo(
-              Math.min(
-                  trials.size(),
-                  Math.max(2 * parallelism, (trials.size() + 15) / TrialSlices.TRIALS_PER_SLICE)));
+      int wanted = Math.max(2 * parallelism, (trials.size() + 15) / TrialSlices.TRIALS_PER_SLICE);
+      int multiple = (wanted + parallelism - 1) / parallelism * parallelism;
+      assertThat(slices.size()).isEqualTo(Math.min(trials.size(), multiple));
       for (int i = 1; i < slices.size(); i++) {
         assertThat(TrialSlices.bytes(slices.get(i)))
             .isLessThanOrEqualTo(TrialSlices.bytes(slices.get(i - 1)));
