@@ -22,6 +22,10 @@ public final class HadoopFiles implements Serializable {
   private final HashMap<String, String> settings;
   private transient Configuration configuration;
 
+  /** One configuration per executor JVM and settings, shared by its tasks. */
+  private static final java.util.concurrent.ConcurrentHashMap<Map<String, String>, Configuration>
+      SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
   private HadoopFiles(HashMap<String, String> settings) {
     this.settings = settings;
   }
@@ -45,12 +49,21 @@ public final class HadoopFiles implements Serializable {
     return FileSystem.get(URI.create(uri), configuration()).open(new Path(uri));
   }
 
-  /** The executor's Hadoop configuration, built once from the captured settings. */
+  /**
+   * The executor's Hadoop configuration for these settings. Built once per executor JVM and shared
+   * by its tasks (it is only read), because loading Hadoop's default XML per task showed in the
+   * profile.
+   */
   public Configuration configuration() {
     if (configuration == null) {
-      Configuration conf = new Configuration();
-      settings.forEach(conf::set);
-      configuration = conf;
+      configuration =
+          SHARED.computeIfAbsent(
+              settings,
+              captured -> {
+                Configuration conf = new Configuration();
+                captured.forEach(conf::set);
+                return conf;
+              });
     }
     return configuration;
   }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * Count, NaN count, mean, sum of squared deviations, min and max of one feature, NaN-aware. Built
- * by Welford's update and merged by Chan's formula, so per-trial partials add up to exactly the
+ * by the two-pass method and merged by Chan's formula, so per-trial partials add up to exactly the
  * same numbers as one pass over everything (to double precision), in any order: what incremental
  * runs need to recompute only changed participants.
  */
@@ -42,25 +42,52 @@ public record Moments(long count, long nanCount, double mean, double m2, double 
 
   /** The moments of column {@code column} of a (rows x width) matrix. */
   public static Moments ofColumn(float[][] matrix, int column) {
-    long count = 0;
-    long nans = 0;
-    double mean = 0;
-    double m2 = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
+    return ofColumns(matrix, matrix.length == 0 ? 0 : matrix[0].length)[column];
+  }
+
+  /**
+   * The moments of every column of a (rows x width) matrix, in two passes over the rows in memory
+   * order: sums, counts and extremes, then squared deviations from the mean. This is the textbook
+   * two-pass method, as accurate as Welford's update without its division per value, which made the
+   * statistics 6 % of the job's profile.
+   */
+  public static Moments[] ofColumns(float[][] matrix, int width) {
+    long[] counts = new long[width];
+    double[] sums = new double[width];
+    double[] mins = new double[width];
+    double[] maxes = new double[width];
+    java.util.Arrays.fill(mins, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(maxes, Double.NEGATIVE_INFINITY);
     for (float[] row : matrix) {
-      double value = row[column];
-      if (Double.isNaN(value)) {
-        nans++;
-        continue;
+      for (int c = 0; c < width; c++) {
+        double value = row[c];
+        if (value == value) { // not NaN
+          counts[c]++;
+          sums[c] += value;
+          mins[c] = Math.min(mins[c], value);
+          maxes[c] = Math.max(maxes[c], value);
+        }
       }
-      count++;
-      double delta = value - mean;
-      mean += delta / count;
-      m2 += delta * (value - mean);
-      min = Math.min(min, value);
-      max = Math.max(max, value);
     }
-    return new Moments(count, nans, mean, m2, min, max);
+    double[] means = new double[width];
+    for (int c = 0; c < width; c++) {
+      means[c] = counts[c] == 0 ? 0.0 : sums[c] / counts[c];
+    }
+    double[] m2 = new double[width];
+    for (float[] row : matrix) {
+      for (int c = 0; c < width; c++) {
+        double value = row[c];
+        if (value == value) {
+          double deviation = value - means[c];
+          m2[c] += deviation * deviation;
+        }
+      }
+    }
+    Moments[] moments = new Moments[width];
+    for (int c = 0; c < width; c++) {
+      moments[c] =
+          new Moments(counts[c], matrix.length - counts[c], means[c], m2[c], mins[c], maxes[c]);
+    }
+    return moments;
   }
 }

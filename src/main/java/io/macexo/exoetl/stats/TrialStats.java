@@ -28,9 +28,7 @@ public record TrialStats(List<Moments> features) implements Serializable {
     List<Moments> features = new ArrayList<>();
     for (float[][] matrix : matrices) {
       int width = matrix.length == 0 ? 0 : matrix[0].length;
-      for (int column = 0; column < width; column++) {
-        features.add(Moments.ofColumn(matrix, column));
-      }
+      features.addAll(List.of(Moments.ofColumns(matrix, width)));
     }
     return new TrialStats(features);
   }
