@@ -52,7 +52,7 @@ final class PerTrialEngine implements TrialEngine {
     List<TrialFiles> sorted = new ArrayList<>(trials);
     sorted.sort(Comparator.comparing(TrialFiles::id));
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<List<TrialFiles>> slices = TrialSlices.of(sorted, context.defaultParallelism());
+    List<TrialSlices.Slice> slices = TrialSlices.of(sorted, context.defaultParallelism());
     LongAccumulator processed = ProgressReporter.trialsAccumulator(spark.sparkContext());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     AssembleTrials assemble =
@@ -93,10 +93,10 @@ final class PerTrialEngine implements TrialEngine {
   /** Where and how a task writes its files; the name tag is unique to the run. */
   record TaskOutput(String stagingUri, OutputSettings settings, String sparkVersion, String runTag)
       implements Serializable {
-    /** A file name prefix unique to this task attempt. */
-    String namePrefix(TaskContext task) {
+    /** A file name prefix unique to a slice and task attempt; slices number in trial order. */
+    String namePrefix(TrialSlices.Slice slice, TaskContext task) {
       return String.format(
-          Locale.ROOT, "part-%05d-%s-a%d", task.partitionId(), runTag, task.attemptNumber());
+          Locale.ROOT, "part-%05d-%s-a%d", slice.order(), runTag, task.attemptNumber());
     }
   }
 
@@ -105,7 +105,7 @@ final class PerTrialEngine implements TrialEngine {
 
   /** Executor side: a named class with explicit serializable fields, nothing captured. */
   static final class AssembleTrials
-      implements FlatMapFunction<Iterator<List<TrialFiles>>, SliceResult> {
+      implements FlatMapFunction<Iterator<TrialSlices.Slice>, SliceResult> {
     private static final long serialVersionUID = 1L;
     private final HadoopFiles files;
     private final int samplingRateHz;
@@ -131,23 +131,26 @@ final class PerTrialEngine implements TrialEngine {
     }
 
     @Override
-    public Iterator<SliceResult> call(Iterator<List<TrialFiles>> slices) throws IOException {
+    public Iterator<SliceResult> call(Iterator<TrialSlices.Slice> slices) throws IOException {
       TrialMerger merger = new TrialMerger(samplingRateHz, rejectNan);
-      List<TrialSummary> outcomes = new ArrayList<>();
-      try (ParticipantFileWriter writer =
-          new ParticipantFileWriter(
-              new Path(output.stagingUri()),
-              files.configuration(),
-              output.settings(),
-              output.sparkVersion(),
-              output.namePrefix(TaskContext.get()))) {
-        while (slices.hasNext()) {
-          for (TrialFiles trial : slices.next()) {
+      List<SliceResult> results = new ArrayList<>();
+      while (slices.hasNext()) {
+        TrialSlices.Slice slice = slices.next();
+        List<TrialSummary> outcomes = new ArrayList<>();
+        try (ParticipantFileWriter writer =
+            new ParticipantFileWriter(
+                new Path(output.stagingUri()),
+                files.configuration(),
+                output.settings(),
+                output.sparkVersion(),
+                output.namePrefix(slice, TaskContext.get()))) {
+          for (TrialFiles trial : slice.trials()) {
             outcomes.add(assemble(merger, trial, writer));
           }
+          results.add(new SliceResult(outcomes, writer.finish()));
         }
-        return List.of(new SliceResult(outcomes, writer.finish())).iterator();
       }
+      return results.iterator();
     }
 
     /** Reads, checks and joins one trial; writes it if accepted. */

@@ -25,7 +25,7 @@ final class TrialSlices {
    * @param parallelism cores of the cluster; there are at least twice as many slices, and a
    *     multiple of them unless there are fewer trials
    */
-  static List<List<TrialFiles>> of(List<TrialFiles> trials, int parallelism) {
+  static List<Slice> of(List<TrialFiles> trials, int parallelism) {
     if (trials.isEmpty()) {
       return List.of();
     }
@@ -37,7 +37,7 @@ final class TrialSlices {
     for (TrialFiles trial : trials) {
       total += Math.max(1, trial.bytes());
     }
-    List<List<TrialFiles>> slices = new ArrayList<>();
+    List<Slice> slices = new ArrayList<>();
     List<TrialFiles> current = new ArrayList<>();
     long done = 0;
     for (int i = 0; i < trials.size(); i++) {
@@ -50,16 +50,23 @@ final class TrialSlices {
       // needs one of the remaining trials.
       boolean full = done * count >= total * (slices.size() + 1L);
       if (remainingSlices > 0 && (full || remainingTrials == remainingSlices)) {
-        slices.add(current);
+        slices.add(new Slice(slices.size(), current));
         current = new ArrayList<>();
       }
     }
-    slices.add(current);
-    slices.sort(Comparator.comparingLong(TrialSlices::bytes).reversed());
+    slices.add(new Slice(slices.size(), current));
+    slices.sort(Comparator.comparingLong(Slice::bytes).reversed());
     return slices;
   }
 
-  static long bytes(List<TrialFiles> slice) {
-    return slice.stream().mapToLong(TrialFiles::bytes).sum();
+  /**
+   * One task's trials, and the slice's position in trial order, which names its files: readers that
+   * take files in name order then see each participant's trials in order, whatever order the tasks
+   * ran in.
+   */
+  record Slice(int order, List<TrialFiles> trials) implements java.io.Serializable {
+    long bytes() {
+      return trials.stream().mapToLong(TrialFiles::bytes).sum();
+    }
   }
 }

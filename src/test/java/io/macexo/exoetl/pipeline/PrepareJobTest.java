@@ -174,6 +174,18 @@ class PrepareJobTest {
             .collectAsList();
     assertThat(rows).hasSize(3);
     assertThat(Files.exists(work.resolve("out-keep-" + engine + "/_SUCCESS"))).isTrue();
+    // Read file by file in name order (as the Hub's datasets library does), a participant's
+    // trials come in trial order, whichever order the tasks ran in.
+    List<String> inFileOrder = new java.util.ArrayList<>();
+    Path folder = work.resolve("out-keep-" + engine + "/data/participant=BT01");
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList()) {
+        spark.read().parquet(file.toString()).select("trial_name").collectAsList().stream()
+            .map(row -> row.getString(0))
+            .forEach(inFileOrder::add);
+      }
+    }
+    assertThat(inFileOrder).containsExactly("jump_1_1_vertical_on", "normal_walk_1_1-2_on");
   }
 
   @ParameterizedTest

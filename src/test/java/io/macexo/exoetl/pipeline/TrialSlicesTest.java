@@ -20,20 +20,21 @@ class TrialSlicesTest {
     for (int round = 0; round < 50; round++) {
       List<TrialFiles> trials = trials(1 + random.nextInt(400), random);
       int parallelism = 1 + random.nextInt(16);
-      List<List<TrialFiles>> slices = TrialSlices.of(trials, parallelism);
+      List<TrialSlices.Slice> slices = TrialSlices.of(trials, parallelism);
 
       List<TrialFiles> flattened = new ArrayList<>();
       slices.stream()
-          .sorted(Comparator.comparing(slice -> slice.get(0).id()))
-          .forEach(flattened::addAll);
+          .sorted(Comparator.comparingInt(TrialSlices.Slice::order))
+          .forEach(slice -> flattened.addAll(slice.trials()));
       assertThat(flattened).as("contiguous, each trial once").isEqualTo(trials);
-      assertThat(slices).allSatisfy(slice -> assertThat(slice).isNotEmpty());
+      assertThat(slices).allSatisfy(slice -> assertThat(slice.trials()).isNotEmpty());
+      assertThat(slices.stream().map(TrialSlices.Slice::order).sorted().toList())
+          .isEqualTo(java.util.stream.IntStream.range(0, slices.size()).boxed().toList());
       int wanted = Math.max(2 * parallelism, (trials.size() + 15) / TrialSlices.TRIALS_PER_SLICE);
       int multiple = (wanted + parallelism - 1) / parallelism * parallelism;
       assertThat(slices.size()).isEqualTo(Math.min(trials.size(), multiple));
       for (int i = 1; i < slices.size(); i++) {
-        assertThat(TrialSlices.bytes(slices.get(i)))
-            .isLessThanOrEqualTo(TrialSlices.bytes(slices.get(i - 1)));
+        assertThat(slices.get(i).bytes()).isLessThanOrEqualTo(slices.get(i - 1).bytes());
       }
     }
   }
@@ -45,14 +46,15 @@ class TrialSlicesTest {
     for (int i = 0; i < 160; i++) {
       trials.add(trial(String.format("t%03d", i), i < 40 ? 10_000_000 : 1_000_000));
     }
-    List<List<TrialFiles>> slices = TrialSlices.of(trials, 2);
+    List<TrialSlices.Slice> slices = TrialSlices.of(trials, 2);
     long total = trials.stream().mapToLong(TrialFiles::bytes).sum();
     long share = total / slices.size();
     assertThat(slices).hasSize(10);
-    for (List<TrialFiles> slice : slices) {
-      assertThat(TrialSlices.bytes(slice)).isBetween(share - 10_000_000, share + 10_000_000);
+    for (TrialSlices.Slice slice : slices) {
+      assertThat(slice.bytes()).isBetween(share - 10_000_000, share + 10_000_000);
     }
-    assertThat(slices.get(0)).hasSizeLessThan(slices.get(slices.size() - 1).size());
+    assertThat(slices.get(0).trials())
+        .hasSizeLessThan(slices.get(slices.size() - 1).trials().size());
   }
 
   @Test
