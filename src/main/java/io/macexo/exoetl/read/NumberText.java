@@ -64,10 +64,36 @@ public final class NumberText {
     if (negative || text[i] == '+') {
       i++;
     }
+    long scanned = scanPlain(text, i, to);
+    if (scanned == NOT_PLAIN) {
+      return isNan(text, from, to) ? Double.NaN : slow(text, from, to);
+    }
+    long mantissa = scanned >>> FRACTION_BITS;
+    int fractionDigits = (int) (scanned & FRACTION_MASK);
+    if (mantissa > EXACT_MANTISSA) {
+      return slow(text, from, to);
+    }
+    double value = fractionDigits > 0 ? mantissa / POWERS_OF_TEN[fractionDigits] : mantissa;
+    return negative ? -value : value;
+  }
+
+  /** What {@link #scanPlain} returns for anything but 1 to 17 digits with at most one dot. */
+  private static final long NOT_PLAIN = -1;
+
+  private static final int FRACTION_BITS = 5;
+  private static final long FRACTION_MASK = (1 << FRACTION_BITS) - 1;
+
+  /**
+   * Reads unsigned plain decimal digits ({@code 31.044999999999998}, {@code 5}, {@code .5}) in one
+   * pass, shared by {@link #parse} and {@link #step}. Returns the digits as an integer and the
+   * number of fraction digits packed in one long (the integer above {@value #FRACTION_BITS} bits,
+   * the count below; 17 digits fit), or {@link #NOT_PLAIN}.
+   */
+  private static long scanPlain(byte[] text, int from, int to) {
     long mantissa = 0;
-    int fractionDigits = -1;
     int digits = 0;
-    for (; i < to; i++) {
+    int fractionDigits = -1;
+    for (int i = from; i < to; i++) {
       byte c = text[i];
       if (c >= '0' && c <= '9') {
         mantissa = mantissa * 10 + (c - '0');
@@ -78,17 +104,13 @@ public final class NumberText {
       } else if (c == '.' && fractionDigits < 0) {
         fractionDigits = 0;
       } else {
-        return isNan(text, from, to) ? Double.NaN : slow(text, from, to);
+        return NOT_PLAIN;
       }
     }
-    if (digits == 0
-        || digits > 18
-        || mantissa > EXACT_MANTISSA
-        || fractionDigits >= POWERS_OF_TEN.length) {
-      return slow(text, from, to);
+    if (digits == 0 || digits > 17) {
+      return NOT_PLAIN;
     }
-    double value = fractionDigits > 0 ? mantissa / POWERS_OF_TEN[fractionDigits] : mantissa;
-    return negative ? -value : value;
+    return mantissa << FRACTION_BITS | Math.max(fractionDigits, 0);
   }
 
   /** Returned by {@link #step} for text that is not a finite number. */
@@ -117,28 +139,14 @@ public final class NumberText {
     while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\r')) {
       to--;
     }
-    long mantissa = 0;
-    int digits = 0;
-    int fractionDigits = -1;
-    for (int i = from; i < to; i++) {
-      byte c = text[i];
-      if (c >= '0' && c <= '9') {
-        mantissa = mantissa * 10 + (c - '0');
-        digits++;
-        if (fractionDigits >= 0) {
-          fractionDigits++;
-        }
-      } else if (c == '.' && fractionDigits < 0) {
-        fractionDigits = 0;
-      } else {
-        return stepOfDouble(text, from, to, rateHz);
-      }
-    }
-    if (digits == 0 || digits > 18 || fractionDigits > 16 || mantissa <= EXACT_MANTISSA) {
-      // Short texts parse exactly and fast already; the rest is rare.
+    long scanned = scanPlain(text, from, to);
+    long mantissa = scanned >>> FRACTION_BITS;
+    int fractionDigits = (int) (scanned & FRACTION_MASK);
+    if (scanned == NOT_PLAIN || mantissa <= EXACT_MANTISSA || fractionDigits > 16) {
+      // Short texts parse exactly and fast already; signs, exponents and words are rare.
       return stepOfDouble(text, from, to, rateHz);
     }
-    long scale = (long) POWERS_OF_TEN[Math.max(fractionDigits, 0)];
+    long scale = (long) POWERS_OF_TEN[fractionDigits];
     long whole = mantissa / scale;
     if (rateHz <= 0 || rateHz >= 900 || whole >= LARGEST_EXACT_STEP) {
       return stepOfDouble(text, from, to, rateHz);
