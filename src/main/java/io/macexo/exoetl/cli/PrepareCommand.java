@@ -37,7 +37,7 @@ final class PrepareCommand implements Command {
                        [--full] [--verify-content]
 
         Reads every trial's exo, angle_filt and moment_filt_bio CSV files, validates them, and writes
-        <output>/data/participant=*/ (Parquet), <output>/rejects/, <output>/metadata.json,
+        <output>/data/<participant>/ (Parquet), <output>/trials/, <output>/rejects/, <output>/metadata.json,
         <output>/README.md (dataset card) and <output>/_SUCCESS (last).
 
           --input URI          the Phase1 'Parsed' folder: a path, file:, hdfs: or s3a: URI

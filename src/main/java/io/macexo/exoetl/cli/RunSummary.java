@@ -24,6 +24,13 @@ final class RunSummary {
           plan.with(IncrementalPlan.Change.UNCHANGED).size(),
           plan.removed().size());
     }
+    if (!result.migrated().isEmpty()) {
+      out.printf(
+          "migrated %d participant folders from the old data/participant=ID/ layout to"
+              + " data/subject=ID/"
+              + " (written by an older exo-etl; its participants are re-processed once)%n",
+          result.migrated().size());
+    }
     for (String removed : plan.removed()) {
       out.printf(
           "removed participant %s from the output: its folder is gone from the input%n", removed);

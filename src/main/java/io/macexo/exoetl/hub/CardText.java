@@ -71,7 +71,7 @@ final class CardText {
   private static String columns(CardFacts f) {
     return "## Columns\n\n"
         + "| column | type | meaning |\n|---|---|---|\n"
-        + "| `participant` | string | participant id, e.g. BT01 (also the folder `data/participant=…`) |\n"
+        + "| `participant` | string | participant id, e.g. BT01 (also the folder `data/BT01/`) |\n"
         + "| `trial_name` | string | trial folder name, e.g. `normal_walk_1_1-2_on` |\n"
         + "| `mass_kg` | float64 | body mass without the exoskeleton, kg |\n"
         + "| `sequence_length` | int32 | timesteps in the trial |\n"
@@ -187,11 +187,34 @@ final class CardText {
   }
 
   private static String loading(CardFacts f, String repoId) {
-    return "## Loading\n\n```python\nfrom datasets import load_dataset\n\n"
-        + "trials = load_dataset(\""
-        + repoId
-        + "\", split=\"train\")\n"
-        + "print(trials[0][\"participant\"], trials[0][\"trial_name\"], trials[0][\"sequence_length\"])\n```\n\n"
+    String repo = "\"" + repoId + "\"";
+    return "## Loading\n\n"
+        + "Each participant's trials sit in `data/<participant>/`; `participant` is also a column in every "
+        + "file. The `trials` config is a small table, one row per trial without the arrays (task family, "
+        + "exo on or off, speed, length, NaN shares, the file that holds it): browse it, pick, then load.\n\n"
+        + "```python\nfrom datasets import load_dataset\n\n"
+        + "trials = load_dataset("
+        + repo
+        + ", split=\"train\")  # every trial, with its arrays\n"
+        + "print(trials[0][\"participant\"], trials[0][\"trial_name\"], trials[0][\"sequence_length\"])\n"
+        + "index = load_dataset("
+        + repo
+        + ", \"trials\", split=\"train\")  # one small row per trial\n"
+        + "bt01 = load_dataset("
+        + repo
+        + ", data_dir=\"data/BT01\", split=\"train\")  # one participant\n"
+        + "some = load_dataset("
+        + repo
+        + ", data_files=[\"data/BT01/*.parquet\", \"data/BT02/*.parquet\"], split=\"train\")\n"
+        + "# Pin what a model was trained on: a commit sha or a tag of this repo.\n"
+        + "pinned = load_dataset("
+        + repo
+        + ", revision=\"<commit sha or tag>\", split=\"train\")\n```\n\n"
+        + "pandas, pyarrow, Polars and DuckDB read the files with their default calls, e.g. "
+        + "`pd.read_parquet(\"data\")` or DuckDB's `read_parquet('data/**/*.parquet')` on a download "
+        + "(`huggingface_hub.snapshot_download("
+        + repo
+        + ", repo_type=\"dataset\")`).\n\n"
         + "A PyTorch `Dataset` and a `collate_fn` that pads each batch to its longest trial:\n\n"
         + pytorch(f);
   }

@@ -1,94 +1,148 @@
 package io.macexo.exoetl.hub;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.macexo.exoetl.model.OutputColumns;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders the dataset card (the repo's README.md) from the {@code metadata.json} a prepare run
- * writes: YAML front matter that tells the Hub and {@code datasets} what the files are ({@code
- * configs} with {@code data/**}/{@code *.parquet}, {@code dataset_info.features}, license, tags,
- * size category), then the markdown body of {@link CardText}. Pure: no I/O; {@code prepare} calls
- * {@link #render(JsonNode)} and writes the text next to {@code metadata.json}.
+ * writes: YAML front matter that tells the Hub and {@code datasets} what the files are, then the
+ * markdown body of {@link CardText}. The front matter declares two {@code configs}: {@code default}
+ * ({@code data/**}{@code /*.parquet}, the trials with their arrays) and {@code trials} (the small
+ * table of {@code trials/*.parquet}, what the Hub's viewer shows and what people filter on); their
+ * features under {@code dataset_info}; license, tags, size category. It declares no row counts
+ * ({@code splits.num_examples}): {@code datasets} checks them against what it loaded, so a subset
+ * ({@code data_dir=} one participant) or a Hub state between a sync's commits would fail to load.
+ * Written with jackson-dataformat-yaml from a tree, so quoting is right for any value. Pure: no
+ * I/O.
  */
 public final class DatasetCard {
-  /** The repo id the loading example uses when the caller does not know the target repo. */
-  public static final String DEFAULT_REPO_ID = "macexo/exo-phase1";
+  /** Stands for the repo in the loading example of a card rendered before any sync names one. */
+  public static final String PLACEHOLDER_REPO_ID = "<namespace>/<dataset>";
 
   /** The glob of the data files, relative to the repo root. */
   public static final String DATA_FILES = "data/**/*.parquet";
 
+  /** The glob of the trials table, relative to the repo root. */
+  public static final String TRIALS_FILES = "trials/*.parquet";
+
+  /** The {@code configs} name of the trials table: {@code load_dataset(repo, "trials")}. */
+  public static final String TRIALS_CONFIG = "trials";
+
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+              .build());
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private DatasetCard() {}
 
-  /** The card, with {@value #DEFAULT_REPO_ID} in the loading example. */
+  /** The card of a local output, whose repo is not known yet. */
   public static String render(JsonNode metadata) {
-    return render(metadata, DEFAULT_REPO_ID);
+    return render(metadata, PLACEHOLDER_REPO_ID);
   }
 
   /**
    * The card.
    *
    * @param metadata the parsed {@code metadata.json}
-   * @param repoId the dataset repo, for the {@code load_dataset} example
+   * @param repoId the dataset repo, for the loading examples
    * @throws IllegalArgumentException naming the first missing or mistyped key
    */
   public static String render(JsonNode metadata, String repoId) {
     CardFacts facts = CardFacts.of(metadata);
-    return frontMatter(facts) + CardText.body(facts, repoId);
+    return "---\n" + frontMatter(facts) + "---\n" + CardText.body(facts, repoId);
   }
 
-  private static String frontMatter(CardFacts facts) {
-    List<String> yaml = new ArrayList<>();
-    yaml.add("---");
-    yaml.add("pretty_name: " + quote("Georgia Tech exoskeleton hip/knee joint moments (exo-etl)"));
-    yaml.add("license: other");
-    yaml.add("license_name: " + quote("gatech-exoskeleton-dataset"));
-    yaml.add("license_link: " + quote("https://doi.org/10.35090/gatech/75759"));
-    yaml.add("task_categories:");
-    yaml.add("- time-series-forecasting");
-    yaml.add("tags:");
-    for (String tag :
-        List.of("exoskeleton", "biomechanics", "imu", "joint-moments", "gait", "time-series")) {
-      yaml.add("- " + tag);
+  /** The front matter's YAML, without its {@code ---} lines. */
+  static String frontMatter(CardFacts facts) {
+    ObjectNode card = NODES.objectNode();
+    card.put("pretty_name", "Georgia Tech exoskeleton hip/knee joint moments (exo-etl)");
+    card.put("license", "other");
+    card.put("license_name", "gatech-exoskeleton-dataset");
+    card.put("license_link", "https://doi.org/10.35090/gatech/75759");
+    strings(card.putArray("task_categories"), List.of("time-series-forecasting"));
+    strings(
+        card.putArray("tags"),
+        List.of("exoskeleton", "biomechanics", "imu", "joint-moments", "gait", "timeseries"));
+    strings(card.putArray("size_categories"), List.of(sizeCategory(facts.trialsWritten())));
+    ArrayNode configs = card.putArray("configs");
+    config(configs, "default", DATA_FILES).put("default", true);
+    config(configs, TRIALS_CONFIG, TRIALS_FILES);
+    ArrayNode info = card.putArray("dataset_info");
+    features(info, "default", datasetFeatures());
+    features(info, TRIALS_CONFIG, trialsFeatures());
+    try {
+      return YAML.writeValueAsString(card);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Cannot write the dataset card's front matter", e);
     }
-    yaml.add("size_categories:");
-    yaml.add("- " + sizeCategory(facts.trialsWritten()));
-    datasetInfo(yaml, facts);
-    yaml.add("---");
-    return String.join("\n", yaml) + "\n";
   }
 
-  /** {@code configs} (which files) and {@code dataset_info} (their features and split size). */
-  private static void datasetInfo(List<String> yaml, CardFacts facts) {
-    yaml.add("configs:");
-    yaml.add("- config_name: default");
-    yaml.add("  data_files:");
-    yaml.add("  - split: train");
-    yaml.add("    path: " + quote(DATA_FILES));
-    yaml.add("dataset_info:");
-    yaml.add("  features:");
-    feature(yaml, OutputColumns.PARTICIPANT, "string");
-    feature(yaml, OutputColumns.TRIAL_NAME, "string");
-    feature(yaml, OutputColumns.MASS_KG, "float64");
-    feature(yaml, OutputColumns.SEQUENCE_LENGTH, "int32");
+  private static ObjectNode config(ArrayNode configs, String name, String glob) {
+    ObjectNode config = configs.addObject().put("config_name", name);
+    config.putArray("data_files").addObject().put("split", "train").put("path", glob);
+    return config;
+  }
+
+  /** A config's features, by name and type; no splits (see the class comment). */
+  private static void features(ArrayNode info, String config, Map<String, String> columns) {
+    ArrayNode features = info.addObject().put("config_name", config).putArray("features");
+    columns.forEach(
+        (name, type) -> {
+          ObjectNode feature = features.addObject().put("name", name);
+          if (type.equals("matrix")) {
+            feature.putObject("list").put("list", "float32");
+          } else {
+            feature.put("dtype", type);
+          }
+        });
+  }
+
+  private static Map<String, String> datasetFeatures() {
+    Map<String, String> columns = new java.util.LinkedHashMap<>();
+    columns.put(OutputColumns.PARTICIPANT, "string");
+    columns.put(OutputColumns.TRIAL_NAME, "string");
+    columns.put(OutputColumns.MASS_KG, "float64");
+    columns.put(OutputColumns.SEQUENCE_LENGTH, "int32");
+    OutputColumns.ARRAYS.forEach(name -> columns.put(name, "matrix"));
+    return columns;
+  }
+
+  private static Map<String, String> trialsFeatures() {
+    Map<String, String> columns = new java.util.LinkedHashMap<>();
     for (String name :
         List.of(
-            OutputColumns.IMU_FEATURES,
-            OutputColumns.ANGLE_FEATURES,
-            OutputColumns.MOMENT_TARGETS)) {
-      yaml.add("  - name: " + name);
-      yaml.add("    list:");
-      yaml.add("      list: float32");
+            OutputColumns.PARTICIPANT,
+            OutputColumns.TRIAL_NAME,
+            OutputColumns.TASK_FAMILY,
+            OutputColumns.EXO_POWER,
+            OutputColumns.DESCRIPTOR)) {
+      columns.put(name, "string");
     }
-    yaml.add("  splits:");
-    yaml.add("  - name: train");
-    yaml.add("    num_examples: " + facts.trialsWritten());
+    columns.put(OutputColumns.SPEED_M_S, "float64");
+    columns.put(OutputColumns.MASS_KG, "float64");
+    columns.put(OutputColumns.SEQUENCE_LENGTH, "int32");
+    OutputColumns.ARRAYS.forEach(name -> columns.put(OutputColumns.nanShare(name), "float64"));
+    columns.put(OutputColumns.DATA_FILE, "string");
+    return columns;
   }
 
-  private static void feature(List<String> yaml, String name, String dtype) {
-    yaml.add("  - name: " + name);
-    yaml.add("    dtype: " + dtype);
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
   }
 
   /** The Hub's size bucket for a row count. */
@@ -103,10 +157,5 @@ public final class DatasetCard {
       return "10K<n<100K";
     }
     return rows < 1_000_000 ? "100K<n<1M" : "1M<n<10M";
-  }
-
-  /** A double-quoted YAML scalar. */
-  static String quote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -180,27 +180,26 @@ public final class HubSync {
     }
   }
 
-  /** README.md as prepare wrote it; rendered from metadata.json when prepare wrote none. */
+  /**
+   * The dataset card, rendered from metadata.json for this repo (so its loading examples name the
+   * repo synced to; prepare did not know it); README.md as prepare wrote it when there is no
+   * metadata.json to render from.
+   */
   private LocalFile card(LocalOutput output) {
+    if (output.exists(LocalOutput.METADATA)) {
+      String text = DatasetCard.render(output.readMetadata(), options.repo().toString());
+      return LocalFile.inMemory(LocalOutput.CARD, text.getBytes(StandardCharsets.UTF_8));
+    }
     if (output.exists(LocalOutput.CARD)) {
       return output.hashFile(LocalOutput.CARD);
     }
-    if (!output.exists(LocalOutput.METADATA)) {
-      throw HubException.local(
-          "sync " + output.uri(),
-          "no "
-              + LocalOutput.CARD
-              + " (dataset card) and no "
-              + LocalOutput.METADATA
-              + " to render one from");
-    }
-    progress.line(
-        "No "
+    throw HubException.local(
+        "sync " + output.uri(),
+        "no "
             + LocalOutput.CARD
-            + " in the output: rendering the dataset card from "
-            + LocalOutput.METADATA);
-    String text = DatasetCard.render(output.readMetadata(), options.repo().toString());
-    return LocalFile.inMemory(LocalOutput.CARD, text.getBytes(StandardCharsets.UTF_8));
+            + " (dataset card) and no "
+            + LocalOutput.METADATA
+            + " to render one from");
   }
 
   /** Counters for the report. */

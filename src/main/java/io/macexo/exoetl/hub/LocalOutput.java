@@ -33,7 +33,7 @@ public final class LocalOutput {
    * stats.json and splits by splits.json, so the Hub copy must carry them.
    */
   public static final java.util.List<String> DESCRIPTIONS =
-      java.util.List.of(METADATA, "stats.json", "splits.json");
+      java.util.List.of(METADATA, "stats.json", "splits.json", "trials/trials.parquet");
 
   private final URI uri;
   private final FileSystem fs;

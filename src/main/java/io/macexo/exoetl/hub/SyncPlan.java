@@ -42,7 +42,7 @@ public record SyncPlan(List<CommitBatch> batches, List<LocalFile> unchanged) {
    * One commit: the files of one group (a participant folder, or the dataset card), at most {@link
    * CommitPayload#MAX_OPERATIONS} operations.
    *
-   * @param group e.g. {@code participant=BT01}
+   * @param group e.g. {@code subject=BT01}
    * @param part e.g. {@code " [2/3]"} when a group spans several commits, else empty
    */
   public record CommitBatch(String group, String part, List<LocalFile> adds, List<String> deletes) {
@@ -59,7 +59,7 @@ public record SyncPlan(List<CommitBatch> batches, List<LocalFile> unchanged) {
       return size() == 0;
     }
 
-    /** The commit title, e.g. "Add participant=BT01 (3 files)". */
+    /** The commit title, e.g. "Add subject=BT01 (3 files)". */
     public String summary() {
       if (group.equals(LocalOutput.CARD)) {
         return "Update dataset card ("

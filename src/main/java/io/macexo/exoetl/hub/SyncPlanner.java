@@ -1,6 +1,7 @@
 package io.macexo.exoetl.hub;
 
 import io.macexo.exoetl.hub.SyncPlan.CommitBatch;
+import io.macexo.exoetl.write.OutputLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * I/O, and is tested without a network. A local file is unchanged when the remote has the same
  * SHA-256 (LFS) or Git blob id (regular); a remote file under {@code data/} with no local
  * counterpart is deleted. Work is grouped by the folder under {@code data/} (one participant per
- * commit) and cut into commits of at most {@code maxOperations}.
+ * commit, its old-layout {@code participant=} folder included) and cut into commits of at most
+ * {@code maxOperations}.
  */
 public final class SyncPlanner {
   private static final String DATA_PREFIX = LocalOutput.DATA_FOLDER + "/";
@@ -98,7 +100,15 @@ public final class SyncPlanner {
     }
     String rest = path.substring(DATA_PREFIX.length());
     int slash = rest.indexOf('/');
-    return slash < 0 ? LocalOutput.DATA_FOLDER : rest.substring(0, slash);
+    if (slash < 0) {
+      return LocalOutput.DATA_FOLDER;
+    }
+    String folder = rest.substring(0, slash);
+    // A participant's folder of the old layout goes in the commit of its new folder, so that no
+    // commit of the Hub holds a participant twice or not at all.
+    return folder.startsWith(OutputLayout.LEGACY_FOLDER_PREFIX)
+        ? OutputLayout.folderName(folder.substring(OutputLayout.LEGACY_FOLDER_PREFIX.length()))
+        : folder;
   }
 
   private static List<CommitBatch> cut(

@@ -12,6 +12,15 @@ public final class OutputColumns {
   public static final String ANGLE_FEATURES = "angle_features";
   public static final String MOMENT_TARGETS = "moment_targets";
 
+  /** The array columns, in output order. */
+  public static final List<String> ARRAYS = List.of(IMU_FEATURES, ANGLE_FEATURES, MOMENT_TARGETS);
+
+  public static final String TASK_FAMILY = "task_family";
+  public static final String EXO_POWER = "exo_power";
+  public static final String DESCRIPTOR = "descriptor";
+  public static final String SPEED_M_S = "speed_m_s";
+  public static final String DATA_FILE = "data_file";
+
   public static final String REASON_CODE = "reason_code";
   public static final String DETAIL = "detail";
 
@@ -28,6 +37,29 @@ public final class OutputColumns {
 
   /** Output order of the rejects table. */
   public static final List<String> REJECTS = List.of(PARTICIPANT, TRIAL_NAME, REASON_CODE, DETAIL);
+
+  /**
+   * The trials table's column with the NaN share of an array column, e.g. imu_features_nan_share.
+   */
+  public static String nanShare(String arrayColumn) {
+    return arrayColumn + "_nan_share";
+  }
+
+  /** Output order of the trials table. */
+  public static final List<String> TRIALS =
+      List.of(
+          PARTICIPANT,
+          TRIAL_NAME,
+          TASK_FAMILY,
+          EXO_POWER,
+          DESCRIPTOR,
+          SPEED_M_S,
+          MASS_KG,
+          SEQUENCE_LENGTH,
+          nanShare(IMU_FEATURES),
+          nanShare(ANGLE_FEATURES),
+          nanShare(MOMENT_TARGETS),
+          DATA_FILE);
 
   private OutputColumns() {}
 }

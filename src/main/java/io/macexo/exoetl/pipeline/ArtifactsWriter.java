@@ -13,6 +13,7 @@ import io.macexo.exoetl.write.OutputFiles;
 import io.macexo.exoetl.write.OutputLayout;
 import io.macexo.exoetl.write.RejectsWriter;
 import io.macexo.exoetl.write.SplitsWriter;
+import io.macexo.exoetl.write.TrialsTableWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes the files that describe the whole output, after the data is in place: rejects,
- * metadata.json, stats.json, splits.json, the dataset card, the manifest. All are rebuilt from the
- * merged manifest, so they cover carried-over participants as well as this run's.
+ * Writes the files that describe the whole output, after the data is in place: rejects, the trials
+ * table, metadata.json, stats.json, splits.json, the dataset card, the manifest. All are rebuilt
+ * from the merged manifest, so they cover carried-over participants as well as this run's.
  */
 final class ArtifactsWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,6 +41,7 @@ final class ArtifactsWriter {
 
   void write(PrepareResult result, Manifest manifest) throws IOException {
     RejectsWriter.write(fs, layout, result.rejects(), config.output(), spark.version());
+    TrialsTableWriter.write(fs, layout, manifest, config.output(), spark.version());
     ObjectNode metadata = MetadataWriter.build(result, config);
     MetadataWriter.write(fs, layout.metadata(), metadata);
     OutputFiles.writeString(fs, layout.card(), DatasetCard.render(metadata));

@@ -21,7 +21,7 @@ final class DataFiles {
     }
     for (FileStatus status : fs.listStatus(folder)) {
       if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
-        String relative = "data/" + folder.getName() + "/" + status.getPath().getName();
+        String relative = OutputLayout.dataFile(participant, status.getPath().getName());
         files.add(new Manifest.DataFile(relative, status.getLen()));
       }
     }

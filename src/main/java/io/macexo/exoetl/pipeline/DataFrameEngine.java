@@ -1,6 +1,7 @@
 package io.macexo.exoetl.pipeline;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
 
 import io.macexo.exoetl.assemble.TrialAssembler;
 import io.macexo.exoetl.config.EtlConfig;
@@ -15,9 +16,13 @@ import io.macexo.exoetl.stats.TrialStats;
 import io.macexo.exoetl.validate.IssueColumns;
 import io.macexo.exoetl.validate.RowChecks;
 import io.macexo.exoetl.write.DataWriter;
+import io.macexo.exoetl.write.OutputLayout;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,11 +53,44 @@ final class DataFrameEngine implements TrialEngine {
               assembled.where(col(IssueColumns.ISSUE).isNull()),
               config.features().imu().size(),
               config.features().angle().size());
-      return collect(assembled, stats);
+      List<TrialSummary> summaries = collect(assembled, stats);
+      return summaries.stream().anyMatch(TrialSummary::written)
+          ? withDataFiles(summaries, dataFiles(spark, stagingUri))
+          : summaries;
     } finally {
       assembled.unpersist();
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /** Which staged file holds each written trial: Spark's writer does not say. */
+  private static Map<TrialId, String> dataFiles(SparkSession spark, String stagingUri) {
+    spark.sparkContext().setJobDescription("list the data file of each written trial");
+    Map<TrialId, String> files = new HashMap<>();
+    for (Row row :
+        spark
+            .read()
+            .parquet(stagingUri)
+            .select(
+                col(OutputColumns.PARTICIPANT), col(OutputColumns.TRIAL_NAME), input_file_name())
+            .collectAsList()) {
+      String name = new Path(URI.create(row.getString(2))).getName();
+      files.put(
+          new TrialId(row.getString(0), row.getString(1)),
+          OutputLayout.dataFile(row.getString(0), name));
+    }
+    return files;
+  }
+
+  private static List<TrialSummary> withDataFiles(
+      List<TrialSummary> summaries, Map<TrialId, String> files) {
+    return summaries.stream()
+        .map(
+            t ->
+                t.written()
+                    ? TrialSummary.written(t.id(), t.sequenceLength(), t.stats(), files.get(t.id()))
+                    : t)
+        .toList();
   }
 
   private static List<TrialSummary> collect(

@@ -2,6 +2,7 @@ package io.macexo.exoetl.pipeline;
 
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.model.InputEntry;
+import io.macexo.exoetl.write.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +25,9 @@ final class Fingerprints {
         String.join(
             "\n",
             "version=" + Versions.exoEtl(),
+            // The plain data/BT01/ layout and the trials table: an output of the old layout is
+            // rebuilt once, so its manifest gains what the trials table needs.
+            "layout=" + Manifest.FORMAT,
             "rate=" + config.samplingRateHz(),
             "nan=" + config.nanPolicy(),
             "time=" + config.features().timeColumn(),

@@ -26,18 +26,23 @@ final class ManifestMerge {
       String fingerprint,
       List<TrialSummary> trials,
       List<Manifest.DataFile> dataFiles,
-      int featureCount) {
+      List<Integer> groupWidths) {
     List<Manifest.TrialRecord> records = new ArrayList<>();
+    int featureCount = groupWidths.stream().mapToInt(Integer::intValue).sum();
     TrialStats stats = TrialStats.empty(featureCount);
     for (TrialSummary trial : trials) {
       if (trial.written()) {
         records.add(
-            new Manifest.TrialRecord(trial.id().trial(), trial.sequenceLength(), null, null));
+            Manifest.TrialRecord.written(
+                trial.id().trial(),
+                trial.sequenceLength(),
+                trial.dataFile(),
+                trial.stats().nanShares(groupWidths)));
         stats = stats.merge(trial.stats());
       } else {
         records.add(
-            new Manifest.TrialRecord(
-                trial.id().trial(), 0, trial.reject().code().name(), trial.reject().detail()));
+            Manifest.TrialRecord.rejected(
+                trial.id().trial(), trial.reject().code().name(), trial.reject().detail()));
       }
     }
     records.sort(java.util.Comparator.comparing(Manifest.TrialRecord::trial));
@@ -67,7 +72,7 @@ final class ManifestMerge {
                 TrialId id = new TrialId(participant, record.trial());
                 trials.add(
                     record.written()
-                        ? TrialSummary.written(id, record.sequenceLength(), null)
+                        ? TrialSummary.written(id, record.sequenceLength(), null, record.dataFile())
                         : TrialSummary.rejected(
                             new Reject(
                                 id, ReasonCode.valueOf(record.reasonCode()), record.detail())));

@@ -13,8 +13,10 @@ import io.macexo.exoetl.read.CsvLineReader;
 import io.macexo.exoetl.read.FileTask;
 import io.macexo.exoetl.read.HadoopFiles;
 import io.macexo.exoetl.stats.TrialStats;
+import io.macexo.exoetl.write.OutputLayout;
 import io.macexo.exoetl.write.ParticipantFileWriter;
 import io.macexo.exoetl.write.StagingFiles;
+import io.macexo.exoetl.write.TrialParquetWriter;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -163,20 +165,20 @@ final class PerTrialEngine implements TrialEngine {
             new Reject(trial.id(), outcome.issue().code(), outcome.issue().detail()));
       }
       String participant = trial.id().participant();
-      writer
-          .forParticipant(participant)
-          .write(
-              participant,
-              trial.id().trial(),
-              masses.get(participant),
-              outcome.sequenceLength(),
-              outcome.imu(),
-              outcome.angle(),
-              outcome.moment());
+      TrialParquetWriter file = writer.forParticipant(participant);
+      file.write(
+          participant,
+          trial.id().trial(),
+          masses.get(participant),
+          outcome.sequenceLength(),
+          outcome.imu(),
+          outcome.angle(),
+          outcome.moment());
       return TrialSummary.written(
           trial.id(),
           outcome.sequenceLength(),
-          TrialStats.of(outcome.imu(), outcome.angle(), outcome.moment()));
+          TrialStats.of(outcome.imu(), outcome.angle(), outcome.moment()),
+          OutputLayout.dataFile(participant, file.path().getName()));
     }
 
     private TrialOutcome merge(TrialMerger merger, TrialFiles trial) {

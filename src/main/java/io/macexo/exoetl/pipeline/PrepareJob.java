@@ -8,6 +8,7 @@ import io.macexo.exoetl.progress.ProgressReporter;
 import io.macexo.exoetl.report.ExampleTrialReader;
 import io.macexo.exoetl.report.ReportInputs;
 import io.macexo.exoetl.report.ReportWriter;
+import io.macexo.exoetl.write.LayoutMigration;
 import io.macexo.exoetl.write.Manifest;
 import io.macexo.exoetl.write.ManifestStore;
 import io.macexo.exoetl.write.OutputFiles;
@@ -90,7 +91,12 @@ public final class PrepareJob {
       OutputLayout layout = new OutputLayout(outputFs.makeQualified(outputRoot));
       try (OutputLock lock =
           OutputLock.acquire(outputFs, layout.lock(), runId, config.lockStaleAfter())) {
-        return run(new RunContext(runId, started, input, inputFs, inputRoot, outputFs, layout));
+        ParticipantSwap swap = new ParticipantSwap(outputFs, layout);
+        swap.recoverInterrupted();
+        List<String> migrated = LayoutMigration.migrate(outputFs, layout);
+        return run(
+            new RunContext(runId, started, input, inputFs, inputRoot, outputFs, layout, migrated),
+            swap);
       }
     } finally {
       spark.sparkContext().clearJobGroup();
@@ -105,11 +111,10 @@ public final class PrepareJob {
       FileSystem inputFs,
       Path inputRoot,
       FileSystem outputFs,
-      OutputLayout layout) {}
+      OutputLayout layout,
+      List<String> migrated) {}
 
-  private PrepareResult run(RunContext run) throws IOException {
-    ParticipantSwap swap = new ParticipantSwap(run.outputFs(), run.layout());
-    swap.recoverInterrupted();
+  private PrepareResult run(RunContext run, ParticipantSwap swap) throws IOException {
     Optional<Manifest> previous =
         options.full()
             ? Optional.empty()
@@ -216,10 +221,11 @@ public final class PrepareJob {
       Map<String, String> fingerprints)
       throws IOException {
     Map<String, Manifest.ParticipantEntry> entries = new TreeMap<>();
-    int featureCount =
-        config.features().imu().size()
-            + config.features().angle().size()
-            + config.features().moment().size();
+    List<Integer> groupWidths =
+        List.of(
+            config.features().imu().size(),
+            config.features().angle().size(),
+            config.features().moment().size());
     for (String participant : process) {
       List<TrialSummary> trials =
           outcomes.stream().filter(t -> t.id().participant().equals(participant)).toList();
@@ -230,7 +236,7 @@ public final class PrepareJob {
               fingerprints.get(participant),
               trials,
               DataFiles.list(run.outputFs(), run.layout(), participant),
-              featureCount));
+              groupWidths));
     }
     return entries;
   }
@@ -252,6 +258,7 @@ public final class PrepareJob {
         trials,
         readBytes,
         outputBytes,
-        plan);
+        plan,
+        run.migrated());
   }
 }

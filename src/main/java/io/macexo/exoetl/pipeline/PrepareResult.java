@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  *
  * @param inputBytes CSV bytes of the participants this run read
  * @param outputBytes Parquet bytes under data/ after the run
+ * @param migrated participants whose folders this run moved from the old {@code
+ *     data/participant=ID/} layout to {@code data/subject=ID/}
  */
 public record PrepareResult(
     String runId,
@@ -27,10 +29,12 @@ public record PrepareResult(
     List<TrialSummary> trials,
     long inputBytes,
     long outputBytes,
-    IncrementalPlan plan) {
+    IncrementalPlan plan,
+    List<String> migrated) {
   public PrepareResult {
     participants = List.copyOf(participants);
     trials = List.copyOf(trials);
+    migrated = List.copyOf(migrated);
   }
 
   /** The output already matched the input: nothing was read, written or removed. */

@@ -33,6 +33,27 @@ public record TrialStats(List<Moments> features) implements Serializable {
     return new TrialStats(features);
   }
 
+  /**
+   * The share of NaN among the values of each group of consecutive features, e.g. widths {@code
+   * [24, 4, 4]} give the NaN shares of the IMU, angle and moment arrays; 0 for a group with no
+   * values.
+   */
+  public List<Double> nanShares(List<Integer> widths) {
+    List<Double> shares = new ArrayList<>();
+    int from = 0;
+    for (int width : widths) {
+      long nan = 0;
+      long all = 0;
+      for (Moments feature : features.subList(from, from + width)) {
+        nan += feature.nanCount();
+        all += feature.nanCount() + feature.count();
+      }
+      shares.add(all == 0 ? 0.0 : (double) nan / all);
+      from += width;
+    }
+    return shares;
+  }
+
   public TrialStats merge(TrialStats other) {
     if (features.isEmpty()) {
       return other;

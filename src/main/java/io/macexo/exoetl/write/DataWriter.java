@@ -16,15 +16,18 @@ import org.apache.spark.sql.SaveMode;
  *
  * <p>Spark's partitionBy drops the partition column from the files, but the Hub's {@code datasets}
  * library does not read Hive folder names, so the rows carry {@code participant} as a real column
- * and the folders are keyed by a copy of it ({@value #STAGING_KEY}), renamed on the swap. One
- * shuffle (repartition by participant) of the finished arrays, whose rows arrive hashed by trial.
- * Tuned by {@code exo-etl.output.*}: codec, row-group bytes (a few dozen trials a group, for the
- * Hub's viewer) and dictionary encoding (off: dictionaries of float arrays cost 75x the write time
- * and save nothing).
+ * and the folders are keyed by a copy of it ({@code subject}, see {@link OutputLayout#FOLDER_KEY}).
+ * One shuffle (repartition by participant) of the finished arrays, whose rows arrive hashed by
+ * trial. Tuned by {@code exo-etl.output.*}: codec, row-group bytes (a few dozen trials a group, for
+ * the Hub's viewer) and dictionary encoding (off: dictionaries of float arrays cost 75x the write
+ * time and save nothing).
  */
 public final class DataWriter {
-  /** Folder key in staging, e.g. {@code participant_part=BT01}. */
-  public static final String STAGING_KEY = "participant_part";
+  /**
+   * Folder key in staging, the key of the folders under {@code data/} ({@code subject=BT01}), so
+   * the swap moves a staged folder under its own name.
+   */
+  public static final String STAGING_KEY = OutputLayout.FOLDER_KEY;
 
   private DataWriter() {}
 

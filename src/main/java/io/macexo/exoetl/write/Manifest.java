@@ -12,7 +12,11 @@ import java.util.TreeMap;
  * an entry (outcomes, statistics) without touching their data.
  */
 public record Manifest(String settingsFingerprint, Map<String, ParticipantEntry> participants) {
-  public static final int FORMAT = 1;
+  /**
+   * 2 added each written trial's data file and NaN shares (for the trials table) with the plain
+   * {@code data/BT01/} layout; format 1 manifests are still read (see {@link ManifestStore}).
+   */
+  public static final int FORMAT = 2;
 
   public Manifest {
     participants = java.util.Collections.unmodifiableMap(new TreeMap<>(participants));
@@ -31,8 +35,35 @@ public record Manifest(String settingsFingerprint, Map<String, ParticipantEntry>
     }
   }
 
-  /** A trial's outcome: a length when written, a reason and a sentence when rejected. */
-  public record TrialRecord(String trial, int sequenceLength, String reasonCode, String detail) {
+  /**
+   * A trial's outcome: a length, its data file and its NaN shares when written; a reason and a
+   * sentence when rejected.
+   *
+   * @param dataFile the data file holding the trial, relative to the output root; null when
+   *     rejected, or when written by a run whose manifest did not record it (format 1)
+   * @param nanShares the share of NaN values in each array column, in output order; empty when
+   *     rejected or unrecorded
+   */
+  public record TrialRecord(
+      String trial,
+      int sequenceLength,
+      String reasonCode,
+      String detail,
+      String dataFile,
+      List<Double> nanShares) {
+    public TrialRecord {
+      nanShares = List.copyOf(nanShares);
+    }
+
+    public static TrialRecord written(
+        String trial, int sequenceLength, String dataFile, List<Double> nanShares) {
+      return new TrialRecord(trial, sequenceLength, null, null, dataFile, nanShares);
+    }
+
+    public static TrialRecord rejected(String trial, String reasonCode, String detail) {
+      return new TrialRecord(trial, 0, reasonCode, detail, null, List.of());
+    }
+
     public boolean written() {
       return reasonCode == null;
     }

@@ -18,7 +18,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads and writes {@code manifest.json}. An unreadable or older-format manifest means a full run.
+ * Reads and writes {@code manifest.json}. An unreadable or unknown-format manifest means a full
+ * run. A format 1 manifest (the {@code data/participant=BT01/} layout) is read with its data file
+ * paths moved to the layout that {@link LayoutMigration} renamed its folders to; its participants
+ * are re-processed once, because no settings fingerprint matches a format 1 manifest.
  */
 public final class ManifestStore {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,14 +36,18 @@ public final class ManifestStore {
     try (InputStream in = fs.open(path)) {
       root = MAPPER.readTree(in);
     }
-    if (root == null || root.path("format").asInt() != Manifest.FORMAT) {
+    int format = root == null ? 0 : root.path("format").asInt();
+    if (format != Manifest.FORMAT && format != 1) {
       return Optional.empty();
     }
     Map<String, Manifest.ParticipantEntry> participants = new LinkedHashMap<>();
     root.path("participants")
         .fields()
         .forEachRemaining(e -> participants.put(e.getKey(), entry(e.getValue())));
-    return Optional.of(new Manifest(root.path("settings_fingerprint").asText(), participants));
+    // A format 1 manifest lacks what the trials table needs: no settings match it, so every
+    // participant still in the input is re-processed once.
+    String settings = format == 1 ? "format-1" : root.path("settings_fingerprint").asText();
+    return Optional.of(new Manifest(settings, participants));
   }
 
   public static void write(FileSystem fs, Path path, Manifest manifest) throws IOException {
@@ -67,6 +74,12 @@ public final class ManifestStore {
               .put("sequence_length", trial.sequenceLength());
       if (!trial.written()) {
         t.put("reason_code", trial.reasonCode()).put("detail", trial.detail());
+      } else {
+        if (trial.dataFile() != null) {
+          t.put("data_file", trial.dataFile());
+        }
+        ArrayNode shares = t.putArray("nan_shares");
+        trial.nanShares().forEach(shares::add);
       }
     }
     ArrayNode files = node.putArray("data_files");
@@ -88,16 +101,29 @@ public final class ManifestStore {
   private static Manifest.ParticipantEntry entry(JsonNode node) {
     List<Manifest.TrialRecord> trials = new ArrayList<>();
     for (JsonNode t : node.path("trials")) {
-      trials.add(
-          new Manifest.TrialRecord(
-              t.path("trial_name").asText(),
-              t.path("sequence_length").asInt(),
-              t.hasNonNull("reason_code") ? t.get("reason_code").asText() : null,
-              t.hasNonNull("detail") ? t.get("detail").asText() : null));
+      String name = t.path("trial_name").asText();
+      if (t.hasNonNull("reason_code")) {
+        trials.add(
+            Manifest.TrialRecord.rejected(
+                name, t.get("reason_code").asText(), t.path("detail").asText()));
+      } else {
+        List<Double> shares = new ArrayList<>();
+        t.path("nan_shares").forEach(share -> shares.add(share.asDouble()));
+        trials.add(
+            Manifest.TrialRecord.written(
+                name,
+                t.path("sequence_length").asInt(),
+                t.hasNonNull("data_file")
+                    ? LayoutMigration.currentPath(t.get("data_file").asText())
+                    : null,
+                shares));
+      }
     }
     List<Manifest.DataFile> files = new ArrayList<>();
     for (JsonNode f : node.path("data_files")) {
-      files.add(new Manifest.DataFile(f.path("path").asText(), f.path("size").asLong()));
+      files.add(
+          new Manifest.DataFile(
+              LayoutMigration.currentPath(f.path("path").asText()), f.path("size").asLong()));
     }
     List<Moments> moments = new ArrayList<>();
     for (JsonNode m : node.path("stats")) {

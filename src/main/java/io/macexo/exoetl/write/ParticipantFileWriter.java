@@ -10,8 +10,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Executor side of the per-trial engine's write: one task's accepted trials, which arrive grouped
- * by participant, go to one file per participant under {@code staging/participant_part=P/}, the
- * layout {@link ParticipantSwap} moves into {@code data/}. At most one file is open at a time.
+ * by participant, go to one file per participant under {@code staging/subject=P/}, the layout
+ * {@link ParticipantSwap} moves into {@code data/}. At most one file is open at a time.
  *
  * <p>File names carry the task's partition and attempt, so a retried or speculative attempt never
  * overwrites another's file; the driver keeps only the files that successful tasks report ({@link
@@ -49,7 +49,8 @@ public final class ParticipantFileWriter implements Closeable {
       return current;
     }
     closeCurrent();
-    Path folder = new Path(staging, DataWriter.STAGING_KEY + "=" + participant);
+    Path folder =
+        new Path(staging, DataWriter.STAGING_KEY + "=" + PartitionValues.escape(participant));
     Path file = new Path(folder, namePrefix + TrialParquetWriter.extension(settings));
     current = new TrialParquetWriter(file.getFileSystem(conf), file, conf, settings, sparkVersion);
     currentParticipant = participant;

@@ -55,8 +55,7 @@ public final class ParticipantSwap {
           if (folder.isDirectory() && !fs.exists(target)) {
             fs.mkdirs(layout.data());
             rename(folder.getPath(), target);
-            restored.add(
-                folder.getPath().getName().substring(OutputLayout.PARTITION_KEY.length() + 1));
+            OutputLayout.participantOf(folder.getPath().getName()).ifPresent(restored::add);
           }
         }
       }
@@ -74,8 +73,8 @@ public final class ParticipantSwap {
     }
     for (FileStatus entry : fs.listStatus(layout.data())) {
       String name = entry.getPath().getName();
-      if (entry.isDirectory() && name.startsWith(OutputLayout.PARTITION_KEY + "=")) {
-        participants.add(name.substring(OutputLayout.PARTITION_KEY.length() + 1));
+      if (entry.isDirectory()) {
+        OutputLayout.participantOf(name).ifPresent(participants::add);
       }
     }
     return participants;
@@ -97,7 +96,7 @@ public final class ParticipantSwap {
         String name = entry.getPath().getName();
         String prefix = DataWriter.STAGING_KEY + "=";
         if (entry.isDirectory() && name.startsWith(prefix)) {
-          String participant = name.substring(prefix.length());
+          String participant = PartitionValues.unescape(name.substring(prefix.length()));
           replace(participant, entry.getPath(), trash);
           moved.add(participant);
         }
@@ -106,8 +105,7 @@ public final class ParticipantSwap {
     for (String participant : stale) {
       if (!moved.contains(participant) && fs.exists(layout.participant(participant))) {
         rename(
-            layout.participant(participant),
-            new Path(trash, OutputLayout.PARTITION_KEY + "=" + participant));
+            layout.participant(participant), new Path(trash, OutputLayout.folderName(participant)));
       }
     }
     emptyTrash(trash, runId);

@@ -110,20 +110,20 @@ class OutputAuditTest {
                 .add("trial_name", "string"))
         .write()
         .mode(SaveMode.Append)
-        .parquet(output.resolve("data/participant=BT01").toString());
+        .parquet(output.resolve("data/subject=BT01").toString());
     spark
         .read()
-        .parquet(output.resolve("data/participant=BT02").toString())
+        .parquet(output.resolve("data/subject=BT02").toString())
         .selectExpr("participant", "trial_name", "cast(mass_kg as string) as mass_kg")
         .write()
         .mode(SaveMode.Overwrite)
-        .parquet(output.resolve("data/participant=BT03").toString());
+        .parquet(output.resolve("data/subject=BT03").toString());
     assertThat(audit().problems()).extracting(Problem::check).contains(Check.SCHEMA);
   }
 
   @Test
   void aWrongArrayWidthIsFound() throws Exception {
-    addRow("participant=BT01", "BT01", "narrow_1_1_on", 80.59, 3, imu(3, 23));
+    addRow("subject=BT01", "BT01", "narrow_1_1_on", 80.59, 3, imu(3, 23));
     assertThat(checks()).contains(Check.WIDTH);
     assertThat(audit().problems())
         .filteredOn(p -> p.check() == Check.WIDTH)
@@ -133,14 +133,14 @@ class OutputAuditTest {
 
   @Test
   void aLengthDifferentFromSequenceLengthIsFound() throws Exception {
-    addRow("participant=BT01", "BT01", "short_1_1_on", 80.59, 3, imu(2, 24));
+    addRow("subject=BT01", "BT01", "short_1_1_on", 80.59, 3, imu(2, 24));
     assertThat(checks()).contains(Check.LENGTH);
   }
 
   @Test
   void aDuplicateTrialIsFound() throws Exception {
     Path file;
-    try (Stream<Path> files = Files.list(output.resolve("data/participant=BT01"))) {
+    try (Stream<Path> files = Files.list(output.resolve("data/subject=BT01"))) {
       file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
     }
     Files.copy(file, file.resolveSibling("copy-" + file.getFileName()));
@@ -149,8 +149,8 @@ class OutputAuditTest {
 
   @Test
   void anUnknownParticipantOrWrongMassIsFound() throws Exception {
-    addRow("participant=BT77", "BT77", "walk_1_1_on", 70.0, 2, imu(2, 24));
-    addRow("participant=BT01", "BT01", "heavy_1_1_on", 99.0, 2, imu(2, 24));
+    addRow("subject=BT77", "BT77", "walk_1_1_on", 70.0, 2, imu(2, 24));
+    addRow("subject=BT01", "BT01", "heavy_1_1_on", 99.0, 2, imu(2, 24));
     assertThat(audit().problems())
         .filteredOn(p -> p.check() == Check.MASS)
         .extracting(Problem::where)
@@ -159,7 +159,7 @@ class OutputAuditTest {
 
   @Test
   void aRowInAnotherParticipantsFolderIsFound() throws Exception {
-    addRow("participant=BT02", "BT01", "misplaced_1_1_on", 80.59, 2, imu(2, 24));
+    addRow("subject=BT02", "BT01", "misplaced_1_1_on", 80.59, 2, imu(2, 24));
     assertThat(checks()).contains(Check.PARTITION);
   }
 
@@ -167,7 +167,7 @@ class OutputAuditTest {
   void infiniteValuesAreFound() throws Exception {
     float[][] values = imu(2, 24);
     values[1][5] = Float.POSITIVE_INFINITY;
-    addRow("participant=BT01", "BT01", "inf_1_1_on", 80.59, 2, values);
+    addRow("subject=BT01", "BT01", "inf_1_1_on", 80.59, 2, values);
     assertThat(checks()).contains(Check.NON_FINITE);
   }
 
@@ -179,7 +179,7 @@ class OutputAuditTest {
             .replace("\"nan_policy\" : \"keep\"", "\"nan_policy\" : \"reject\""));
     float[][] values = imu(2, 24);
     values[0][0] = Float.NaN;
-    addRow("participant=BT01", "BT01", "nan_1_1_on", 80.59, 2, values);
+    addRow("subject=BT01", "BT01", "nan_1_1_on", 80.59, 2, values);
     assertThat(checks()).contains(Check.NAN_POLICY);
   }
 
@@ -205,7 +205,7 @@ class OutputAuditTest {
 
   @Test
   void aDataFileTheManifestListsButIsGoneIsFound() throws Exception {
-    try (Stream<Path> files = Files.list(output.resolve("data/participant=BT02"))) {
+    try (Stream<Path> files = Files.list(output.resolve("data/subject=BT02"))) {
       for (Path file : files.toList()) {
         Files.delete(file);
       }

@@ -42,9 +42,9 @@ class SyncCommandTest {
   void setUp() throws Exception {
     hub = DevHubServer.start(DevHubOptions.withTokens(Set.of(TOKEN)), temp.resolve("hub"), 0);
     output = temp.resolve("out");
-    Files.createDirectories(output.resolve("data/participant=BT01"));
+    Files.createDirectories(output.resolve("data/subject=BT01"));
     Files.write(
-        output.resolve("data/participant=BT01/part-0.parquet"),
+        output.resolve("data/subject=BT01/part-0.parquet"),
         new byte[] {'P', 'A', 'R', '1', 0, 1, 2});
     Files.writeString(output.resolve("README.md"), "# card\n");
     Files.writeString(output.resolve("_SUCCESS"), "");
@@ -96,7 +96,7 @@ class SyncCommandTest {
     assertThat(result.out())
         .contains("Created dataset repo macexo/cli-test (private)", "Done: uploaded 1 file");
     assertThat(hub.files("macexo/cli-test"))
-        .containsKeys("README.md", "data/participant=BT01/part-0.parquet");
+        .containsKeys("README.md", "data/subject=BT01/part-0.parquet");
   }
 
   @Test
@@ -184,10 +184,10 @@ class SyncCommandTest {
 
     assertThat(unavailable.code()).isEqualTo(ExitCode.FAILED);
     assertThat(unavailable.err())
-        .startsWith("exo-etl sync: Cannot upload data/participant=BT01/part-0.parquet: HTTP 503");
+        .startsWith("exo-etl sync: Cannot upload data/subject=BT01/part-0.parquet: HTTP 503");
     assertThat(dropped.err().lines().findFirst().orElseThrow())
         .startsWith(
-            "exo-etl sync: Cannot commit 'Add participant=BT01 (1 file)' to macexo/cli-test@main: network error");
+            "exo-etl sync: Cannot commit 'Add subject=BT01 (1 file)' to macexo/cli-test@main: network error");
   }
 
   @Test

@@ -21,14 +21,14 @@ class CommitPayloadTest {
   void writesAHeaderThenOneLinePerOperation() throws Exception {
     String ndjson =
         CommitPayload.ndjson(
-            "Add participant=BT01 (2 files)",
+            "Add subject=BT01 (2 files)",
             "from exo-etl",
             PARENT,
             List.of(
-                new CommitOperation.AddLfs("data/participant=BT01/part-0.parquet", SHA, 1234),
+                new CommitOperation.AddLfs("data/subject=BT01/part-0.parquet", SHA, 1234),
                 new CommitOperation.AddRegular(
                     "README.md", "# card\n".getBytes(StandardCharsets.UTF_8)),
-                new CommitOperation.Delete("data/participant=BT01/old.parquet")));
+                new CommitOperation.Delete("data/subject=BT01/old.parquet")));
 
     List<JsonNode> lines = new ArrayList<>();
     for (String line : ndjson.split("\n")) {
@@ -38,13 +38,13 @@ class CommitPayloadTest {
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0).toString())
         .isEqualTo(
-            "{\"key\":\"header\",\"value\":{\"summary\":\"Add participant=BT01 "
+            "{\"key\":\"header\",\"value\":{\"summary\":\"Add subject=BT01 "
                 + "(2 files)\",\"description\":\"from exo-etl\",\"parentCommit\":\""
                 + PARENT
                 + "\"}}");
     assertThat(lines.get(1).toString())
         .isEqualTo(
-            "{\"key\":\"lfsFile\",\"value\":{\"path\":\"data/participant=BT01/"
+            "{\"key\":\"lfsFile\",\"value\":{\"path\":\"data/subject=BT01/"
                 + "part-0.parquet\",\"algo\":\"sha256\",\"oid\":\""
                 + SHA
                 + "\",\"size\":1234}}");
@@ -53,7 +53,7 @@ class CommitPayloadTest {
             "{\"key\":\"file\",\"value\":{\"path\":\"README.md\",\"content\":\"IyBjYXJkCg==\",\"encoding\":\"base64\"}}");
     assertThat(lines.get(3).toString())
         .isEqualTo(
-            "{\"key\":\"deletedFile\",\"value\":{\"path\":\"data/participant=BT01/old.parquet\"}}");
+            "{\"key\":\"deletedFile\",\"value\":{\"path\":\"data/subject=BT01/old.parquet\"}}");
   }
 
   @Test

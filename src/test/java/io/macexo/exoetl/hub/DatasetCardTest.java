@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The dataset card: front matter read back as YAML, counts and units in the markdown. */
@@ -46,32 +46,25 @@ class DatasetCardTest {
     return m;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T at(Object node, Object... keys) {
-    Object current = node;
-    for (Object key : keys) {
-      current =
-          key instanceof Integer i
-              ? ((List<Object>) current).get(i)
-              : ((Map<String, Object>) current).get(key);
-    }
-    return (T) current;
+  /** The front matter, read back with the library that wrote it. */
+  private static JsonNode frontMatter(String card) throws Exception {
+    assertThat(card).startsWith("---\n");
+    return new YAMLMapper().readTree(card.substring(4, card.indexOf("\n---\n", 4) + 1));
   }
 
   @Test
-  void frontMatterTellsDatasetsWhatTheFilesAre() throws Exception {
-    String card = DatasetCard.render(metadata(), "macexo/exo-phase1");
+  void frontMatterDeclaresBothConfigsAndTheirFeatures() throws Exception {
+    JsonNode yaml = frontMatter(DatasetCard.render(metadata(), "macexo/exo-phase1"));
 
-    assertThat(card).startsWith("---\n");
-    String front = card.substring(4, card.indexOf("\n---\n", 4) + 1);
-    Object yaml = TinyYaml.parse(front);
-    assertThat((String) at(yaml, "configs", 0, "config_name")).isEqualTo("default");
-    assertThat((String) at(yaml, "configs", 0, "data_files", 0, "split")).isEqualTo("train");
-    assertThat((String) at(yaml, "configs", 0, "data_files", 0, "path"))
-        .isEqualTo("data/**/*.parquet");
-    List<Map<String, Object>> features = at(yaml, "dataset_info", "features");
-    assertThat(features)
-        .extracting(f -> f.get("name"))
+    assertThat(yaml.at("/configs/0/config_name").asText()).isEqualTo("default");
+    assertThat(yaml.at("/configs/0/default").asBoolean()).isTrue();
+    assertThat(yaml.at("/configs/0/data_files/0/split").asText()).isEqualTo("train");
+    assertThat(yaml.at("/configs/0/data_files/0/path").asText()).isEqualTo("data/**/*.parquet");
+    assertThat(yaml.at("/configs/1/config_name").asText()).isEqualTo("trials");
+    assertThat(yaml.at("/configs/1/data_files/0/path").asText()).isEqualTo("trials/*.parquet");
+    JsonNode features = yaml.at("/dataset_info/0/features");
+    assertThat(yaml.at("/dataset_info/0/config_name").asText()).isEqualTo("default");
+    assertThat(names(features))
         .containsExactly(
             "participant",
             "trial_name",
@@ -80,15 +73,32 @@ class DatasetCardTest {
             "imu_features",
             "angle_features",
             "moment_targets");
-    assertThat(features)
-        .extracting(f -> f.get("dtype"))
-        .containsExactly("string", "string", "float64", "int32", null, null, null);
-    assertThat(features.subList(4, 7))
-        .allSatisfy(f -> assertThat(f.get("list")).isEqualTo(Map.of("list", "float32")));
-    assertThat((String) at(yaml, "dataset_info", "splits", 0, "num_examples")).isEqualTo("120");
-    assertThat((List<String>) at(yaml, "size_categories")).containsExactly("n<1K");
-    assertThat((String) at(yaml, "license")).isEqualTo("other");
-    assertThat((List<String>) at(yaml, "tags")).contains("exoskeleton", "biomechanics");
+    assertThat(features.findValuesAsText("dtype"))
+        .containsExactly("string", "string", "float64", "int32");
+    for (int i = 4; i < 7; i++) {
+      assertThat(features.get(i).at("/list/list").asText()).isEqualTo("float32");
+    }
+    assertThat(yaml.at("/dataset_info/1/config_name").asText()).isEqualTo("trials");
+    assertThat(names(yaml.at("/dataset_info/1/features")))
+        .containsExactlyElementsOf(io.macexo.exoetl.model.OutputColumns.TRIALS);
+    assertThat(yaml.at("/size_categories/0").asText()).isEqualTo("n<1K");
+    assertThat(yaml.at("/license").asText()).isEqualTo("other");
+    assertThat(yaml.at("/tags").toString()).contains("exoskeleton", "biomechanics", "timeseries");
+  }
+
+  @Test
+  void frontMatterDeclaresNoRowCountASubsetWouldContradict() throws Exception {
+    String card = DatasetCard.render(metadata(), "macexo/exo-phase1");
+
+    assertThat(frontMatter(card).findValues("splits")).isEmpty();
+    assertThat(frontMatter(card).findValues("num_examples")).isEmpty();
+    assertThat(card).doesNotContain("num_examples");
+  }
+
+  private static List<String> names(JsonNode features) {
+    List<String> names = new java.util.ArrayList<>();
+    features.forEach(feature -> names.add(feature.path("name").asText()));
+    return names;
   }
 
   @Test
@@ -110,6 +120,9 @@ class DatasetCardTest {
             "`moment_targets` (Nm/kg, normalised by body mass)",
             "## NaN policy: `keep`",
             "load_dataset(\"macexo/exo-phase1\", split=\"train\")",
+            "load_dataset(\"macexo/exo-phase1\", \"trials\", split=\"train\")",
+            "load_dataset(\"macexo/exo-phase1\", data_dir=\"data/BT01\", split=\"train\")",
+            "revision=",
             "inputs (batch, seq, 28), targets (batch, seq, 4), mask (batch, seq), lengths (batch,)",
             "doi.org/10.35090/gatech/75759",
             "@article{molinaro2024taskagnostic",
@@ -135,10 +148,11 @@ class DatasetCardTest {
   }
 
   @Test
-  void rendersWithTheDefaultRepoWhenNoneIsGiven() throws Exception {
+  void aCardWithoutARepoNamesNoneInItsExamples() throws Exception {
     JsonNode m = metadata();
 
     assertThat(DatasetCard.render(m))
-        .contains("load_dataset(\"" + DatasetCard.DEFAULT_REPO_ID + "\"");
+        .contains("load_dataset(\"" + DatasetCard.PLACEHOLDER_REPO_ID + "\"")
+        .doesNotContain("macexo/");
   }
 }

@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * A small prepare output on disk for sync tests: a few binary "Parquet" files under {@code
- * data/participant=BTxx/}, the dataset card, metadata.json, the {@code _SUCCESS} marker, plus the
+ * data/subject=BTxx/}, the dataset card, metadata.json, the {@code _SUCCESS} marker, plus the
  * hidden files Spark leaves ({@code .crc}, {@code data/_SUCCESS}) which sync must ignore. No Spark.
  */
 final class FakeOutput {
@@ -34,11 +34,11 @@ final class FakeOutput {
   /** The standard fixture: BT01 (2 files), BT02 (1), BT03 (1), each a few kB. */
   static FakeOutput standard(Path dir) {
     FakeOutput output = new FakeOutput(dir);
-    output.write("data/participant=BT01/part-00000.parquet", 3000, 1);
-    output.write("data/participant=BT01/part-00001.parquet", 4000, 2);
-    output.write("data/participant=BT02/part-00000.parquet", 5000, 3);
-    output.write("data/participant=BT03/part-00000.parquet", 2500, 4);
-    output.text("data/participant=BT01/.part-00000.parquet.crc", "crc");
+    output.write("data/subject=BT01/part-00000.parquet", 3000, 1);
+    output.write("data/subject=BT01/part-00001.parquet", 4000, 2);
+    output.write("data/subject=BT02/part-00000.parquet", 5000, 3);
+    output.write("data/subject=BT03/part-00000.parquet", 2500, 4);
+    output.text("data/subject=BT01/.part-00000.parquet.crc", "crc");
     output.text("data/_SUCCESS", "");
     output.text("README.md", "---\nlicense: other\n---\n# Test dataset\n");
     output.text("metadata.json", METADATA);

@@ -42,7 +42,7 @@ class HubFidelityTest {
     installOnce();
     FakeOutput output =
         FakeOutput.standard(temp.resolve("out"))
-            .write("data/participant=BT04/part-00000.parquet", 1_300_000, 42);
+            .write("data/subject=BT04/part-00000.parquet", 1_300_000, 42);
     DevHubOptions options =
         DevHubOptions.withTokens(Set.of(HubHarness.TOKEN))
             .withMultipart(1 << 20, 512 * 1024)
@@ -57,8 +57,18 @@ class HubFidelityTest {
       JsonNode synced = result.get("synced");
       Map<String, String> remote = h.hub.files(HubHarness.REPO.toString());
       assertThat(synced.get("files").size()).isEqualTo(remote.size());
+      String card =
+          DatasetCard.render(
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(FakeOutput.METADATA),
+              HubHarness.REPO.toString());
+      assertThat(synced.at("/files/README.md").asText())
+          .isEqualTo(
+              java.util.HexFormat.of()
+                  .formatHex(
+                      java.security.MessageDigest.getInstance("SHA-256")
+                          .digest(card.getBytes(StandardCharsets.UTF_8))));
       remote.keySet().stream()
-          .filter(path -> path.startsWith("data/") || path.equals("README.md"))
+          .filter(path -> path.startsWith("data/"))
           .forEach(
               path ->
                   assertThat(synced.at("/files/" + path.replace("/", "~1")).asText())
@@ -68,7 +78,7 @@ class HubFidelityTest {
           .isEqualTo(h.hub.commitCount(HubHarness.REPO.toString()))
           .isEqualTo(6);
       assertThat(synced.get("titles").toString())
-          .contains("Add participant=BT01 (2 files)", "initial commit");
+          .contains("Add subject=BT01 (2 files)", "initial commit");
       assertThat(h.hub.requestCount(Route.LFS_PART))
           .as("the official client used multipart")
           .isEqualTo(5);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HubSyncTest {
   private static final List<String> DATA =
       List.of(
-          "data/participant=BT01/part-00000.parquet", "data/participant=BT01/part-00001.parquet",
-          "data/participant=BT02/part-00000.parquet", "data/participant=BT03/part-00000.parquet");
+          "data/subject=BT01/part-00000.parquet", "data/subject=BT01/part-00001.parquet",
+          "data/subject=BT02/part-00000.parquet", "data/subject=BT03/part-00000.parquet");
 
   @TempDir Path temp;
 
@@ -55,10 +55,10 @@ class HubSyncTest {
           .allMatch(url -> url.startsWith(h.hub.url() + "/datasets/macexo/exo-test/commit/"));
       assertThat(run.output())
           .contains(
-              "Add participant=BT01 (2 files)",
-              "Add participant=BT02 (1 file)",
+              "Add subject=BT01 (2 files)",
+              "Add subject=BT02 (1 file)",
               "Update dataset card (README.md, metadata.json)",
-              "uploaded data/participant=BT01/part-00000.parquet");
+              "uploaded data/subject=BT01/part-00000.parquet");
       Map<String, String> remote = h.hub.files(REPO.toString());
       assertThat(remote.keySet())
           .containsExactlyInAnyOrder(
@@ -101,7 +101,7 @@ class HubSyncTest {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
       h.sync(options(output));
-      output.delete(DATA.get(2)).write("data/participant=BT02/part-00007.parquet", 6000, 99);
+      output.delete(DATA.get(2)).write("data/subject=BT02/part-00007.parquet", 6000, 99);
       h.hub.resetCounts();
 
       Run run = h.sync(options(output));
@@ -109,11 +109,11 @@ class HubSyncTest {
       assertThat(run.report().filesUploaded()).isEqualTo(1);
       assertThat(run.report().filesDeleted()).isEqualTo(1);
       assertThat(run.report().commitUrls()).hasSize(1);
-      assertThat(run.output()).contains("commit \"Update participant=BT02 (1 file, 1 deleted)\"");
+      assertThat(run.output()).contains("commit \"Update subject=BT02 (1 file, 1 deleted)\"");
       assertThat(h.hub.requestCount(Route.LFS_UPLOAD)).isEqualTo(1);
       assertThat(h.hub.files(REPO.toString()))
           .doesNotContainKey(DATA.get(2))
-          .containsKey("data/participant=BT02/part-00007.parquet")
+          .containsKey("data/subject=BT02/part-00007.parquet")
           .containsKeys(DATA.get(0), DATA.get(1), DATA.get(3));
     }
   }
@@ -154,7 +154,7 @@ class HubSyncTest {
       h.hub.injectFailure(Route.COMMIT, 1, Failure.DROP_CONNECTION, 100);
       Run killed = h.sync(options(output));
       assertThat(killed.failure())
-          .hasMessageContaining("Cannot commit 'Add participant=BT01 (2 files)'")
+          .hasMessageContaining("Cannot commit 'Add subject=BT01 (2 files)'")
           .hasMessageContaining("network error");
       assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1);
 
@@ -185,7 +185,7 @@ class HubSyncTest {
       assertThat(run.output())
           .contains(
               "no clear answer to the commit; re-reading macexo/exo-test@main",
-              "committed (found on the Hub after a lost answer) \"Add participant=BT01 (2 files)\"");
+              "committed (found on the Hub after a lost answer) \"Add subject=BT01 (2 files)\"");
       assertThat(h.hub.requestCount(Route.COMMIT)).isEqualTo(4);
       assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(5);
     }
@@ -337,15 +337,40 @@ class HubSyncTest {
   }
 
   @Test
-  void rendersTheCardFromMetadataWhenTheOutputHasNone() {
-    FakeOutput output = output().delete("README.md");
+  void theCardOnTheHubIsRenderedForTheRepoItWasSyncedTo() throws Exception {
+    FakeOutput output = output();
     try (HubHarness h = harness()) {
       Run run = h.sync(options(output));
 
       assertThat(run.failure()).isNull();
-      assertThat(run.output()).contains("rendering the dataset card from metadata.json");
-      assertThat(h.hub.files(REPO.toString())).containsKey("README.md");
+      String card =
+          DatasetCard.render(
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(FakeOutput.METADATA),
+              REPO.toString());
+      assertThat(card)
+          .contains("load_dataset(\"" + REPO + "\"")
+          .doesNotContain(DatasetCard.PLACEHOLDER_REPO_ID);
+      assertThat(h.hub.files(REPO.toString()).get("README.md")).isEqualTo(sha256(card));
     }
+  }
+
+  @Test
+  void anOutputWithoutMetadataPublishesItsOwnCard() throws Exception {
+    FakeOutput output = output().delete("metadata.json");
+    try (HubHarness h = harness()) {
+      Run run = h.sync(options(output));
+
+      assertThat(run.failure()).isNull();
+      assertThat(h.hub.files(REPO.toString()).get("README.md"))
+          .isEqualTo(sha256("---\nlicense: other\n---\n# Test dataset\n"));
+    }
+  }
+
+  private static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static void someoneElseCommits(HubClient other) {

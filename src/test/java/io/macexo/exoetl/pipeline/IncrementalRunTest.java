@@ -141,7 +141,7 @@ class IncrementalRunTest {
     PrepareResult second = prepare();
 
     assertThat(second.plan().removed()).containsExactly("BT02");
-    assertThat(output.resolve("data/participant=BT02")).doesNotExist();
+    assertThat(output.resolve("data/subject=BT02")).doesNotExist();
     assertThat(second.participants()).containsExactly("BT01");
     assertThat(Files.readString(output.resolve("manifest.json"))).doesNotContain("\"BT02\"");
   }
@@ -186,7 +186,7 @@ class IncrementalRunTest {
     Map<String, String> data = new TreeMap<>();
     hashes.forEach(
         (path, hash) -> {
-          if (path.startsWith("data/participant=" + participant + "/")) {
+          if (path.startsWith("data/subject=" + participant + "/")) {
             data.put(path, hash);
           }
         });

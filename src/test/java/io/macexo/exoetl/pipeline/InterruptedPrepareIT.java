@@ -195,12 +195,11 @@ class InterruptedPrepareIT {
   }
 
   private static List<String> participantsIn(Path output) throws IOException {
-    String prefix = OutputLayout.PARTITION_KEY + "=";
     try (Stream<Path> folders = Files.list(output.resolve("data"))) {
       return folders
-          .map(folder -> folder.getFileName().toString())
-          .filter(name -> name.startsWith(prefix))
-          .map(name -> name.substring(prefix.length()))
+          .filter(Files::isDirectory)
+          .map(folder -> OutputLayout.participantOf(folder.getFileName().toString()))
+          .flatMap(java.util.Optional::stream)
           .sorted()
           .toList();
     }

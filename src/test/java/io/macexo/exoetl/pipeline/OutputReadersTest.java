@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.testing.CapturedOutput;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.TrialTreeBuilder;
 import java.nio.file.Files;
@@ -18,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,20 +115,70 @@ class OutputReadersTest {
   }
 
   @Test
-  void sparkReadsTheDataFolderWithOneParticipantColumn() {
+  void sparkReadsTheDataFolderWithItsPlainCallAndNoWarning() {
+    List<Row> rows;
+    String[] columns;
+    String logged;
+    try (CapturedOutput captured = CapturedOutput.start()) {
+      Dataset<Row> data = spark.read().parquet(output.resolve("data").toString());
+      columns = data.columns();
+      rows =
+          data.groupBy("participant", "subject")
+              .agg(
+                  functions.count("*"),
+                  functions.max(functions.size(functions.col("imu_features"))))
+              .orderBy("participant")
+              .collectAsList();
+      logged = captured.text();
+    }
+    assertThat(rows)
+        .extracting(
+            r -> r.getString(0) + " " + r.getString(1) + " " + r.getLong(2) + " " + r.getInt(3))
+        .containsExactly("BT01 BT01 2 12", "BT13 BT13 1 9");
+    assertThat(columns)
+        .containsExactly(
+            "participant",
+            "trial_name",
+            "mass_kg",
+            "sequence_length",
+            "imu_features",
+            "angle_features",
+            "moment_targets",
+            "subject");
+    assertThat(logged).doesNotContain("WARN", "COLUMN_ALREADY_EXISTS", "ERROR");
+  }
+
+  @Test
+  void theTrialsTableHasOneRowPerWrittenTrialWithWhatItsNameSays() {
     List<Row> rows =
         spark
             .read()
-            .parquet(output.resolve("data").toString())
-            .groupBy("participant")
-            .count()
-            .orderBy("participant")
+            .parquet(output.resolve("trials").toString())
+            .orderBy("participant", "trial_name")
             .collectAsList();
     assertThat(rows)
-        .extracting(r -> r.getString(0) + "=" + r.getLong(1))
-        .containsExactly("BT01=2", "BT13=1");
-    assertThat(spark.read().parquet(output.resolve("data").toString()).columns())
-        .containsOnlyOnce("participant");
+        .extracting(
+            r ->
+                String.join(
+                    " ",
+                    r.getAs("participant"),
+                    r.getAs("trial_name"),
+                    r.getAs("task_family"),
+                    String.valueOf((Object) r.getAs("exo_power")),
+                    String.valueOf((Object) r.getAs("descriptor")),
+                    String.valueOf((Object) r.getAs("speed_m_s")),
+                    String.valueOf((Object) r.getAs("sequence_length")),
+                    String.valueOf((Object) r.getAs("imu_features_nan_share"))))
+        .containsExactly(
+            "BT01 normal_walk_1_1-2_on normal_walk on 1-2 1.2 12 0.0",
+            "BT01 squats_1_1_off squats off null null 7 0.0",
+            "BT13 jump_1_1_vertical_on jump on vertical null 9 0.0");
+    assertThat(rows)
+        .allSatisfy(
+            r ->
+                assertThat(output.resolve(r.<String>getAs("data_file")))
+                    .exists()
+                    .hasParent(output.resolve("data/subject=" + r.getAs("participant"))));
   }
 
   @Test
@@ -139,9 +192,9 @@ class OutputReadersTest {
               .toList();
       assertThat(names)
           .isNotEmpty()
-          .allMatch(n -> n.matches("participant=BT(01|13)/part-[^/]+\\.zstd\\.parquet"))
-          .anyMatch(n -> n.startsWith("participant=BT01/"))
-          .anyMatch(n -> n.startsWith("participant=BT13/"));
+          .allMatch(n -> n.matches("subject=BT(01|13)/part-[^/]+\\.zstd\\.parquet"))
+          .anyMatch(n -> n.startsWith("subject=BT01/"))
+          .anyMatch(n -> n.startsWith("subject=BT13/"));
     }
   }
 }

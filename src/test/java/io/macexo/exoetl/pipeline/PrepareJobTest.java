@@ -177,7 +177,7 @@ class PrepareJobTest {
     // Read file by file in name order (as the Hub's datasets library does), a participant's
     // trials come in trial order, whichever order the tasks ran in.
     List<String> inFileOrder = new java.util.ArrayList<>();
-    Path folder = work.resolve("out-keep-" + engine + "/data/participant=BT01");
+    Path folder = work.resolve("out-keep-" + engine + "/data/subject=BT01");
     try (java.util.stream.Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList()) {
         spark.read().parquet(file.toString()).select("trial_name").collectAsList().stream()

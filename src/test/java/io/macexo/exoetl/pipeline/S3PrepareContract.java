@@ -111,9 +111,9 @@ abstract class S3PrepareContract {
           .noneMatch(key -> key.startsWith("_staging") || key.startsWith("_trash"))
           .noneMatch(key -> key.endsWith(".crc"))
           .filteredOn(key -> key.startsWith("data/"))
-          .allMatch(key -> key.matches("data/participant=BT0[12]/part-[^/]+\\.zstd\\.parquet"))
-          .anyMatch(key -> key.startsWith("data/participant=BT01/"))
-          .anyMatch(key -> key.startsWith("data/participant=BT02/"));
+          .allMatch(key -> key.matches("data/subject=BT0[12]/part-[^/]+\\.zstd\\.parquet"))
+          .anyMatch(key -> key.startsWith("data/subject=BT01/"))
+          .anyMatch(key -> key.startsWith("data/subject=BT02/"));
 
       // Only BT02 again, forced (--full): its folder is replaced through _trash/ (copies and
       // deletes on S3) while BT01's is left alone.
@@ -240,7 +240,7 @@ abstract class S3PrepareContract {
   }
 
   private static String dataFileOf(List<String> keys, String participant) {
-    String prefix = "data/participant=" + participant + "/";
+    String prefix = "data/subject=" + participant + "/";
     return keys.stream().filter(key -> key.startsWith(prefix)).findFirst().orElseThrow();
   }
 

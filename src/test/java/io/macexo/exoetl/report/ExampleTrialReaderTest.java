@@ -132,6 +132,7 @@ class ExampleTrialReaderTest {
         List.of(trials),
         0,
         0,
-        new IncrementalPlan(java.util.Map.of(), List.of()));
+        new IncrementalPlan(java.util.Map.of(), List.of()),
+        List.of());
   }
 }

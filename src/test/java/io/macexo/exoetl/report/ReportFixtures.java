@@ -82,7 +82,8 @@ final class ReportFixtures {
         trials,
         42L * 1024 * 1024 * 1024,
         3_900_000_000L,
-        plan(participants));
+        plan(participants),
+        List.of());
   }
 
   /** A first run: every participant new. */

@@ -43,55 +43,54 @@ class ParticipantSwapFoldersTest {
 
   @Test
   void replacesStagedParticipantsWholeAndLeavesOthers() throws Exception {
-    file("data/participant=BT01/old-a.parquet", "old");
-    file("data/participant=BT01/old-b.parquet", "old");
-    file("data/participant=BT02/keep.parquet", "keep");
-    file("_staging/run1/participant_part=BT01/new.parquet", "new");
-    file("_staging/run1/participant_part=BT03/new.parquet", "new");
+    file("data/subject=BT01/old-a.parquet", "old");
+    file("data/subject=BT01/old-b.parquet", "old");
+    file("data/subject=BT02/keep.parquet", "keep");
+    file("_staging/run1/subject=BT01/new.parquet", "new");
+    file("_staging/run1/subject=BT03/new.parquet", "new");
 
     List<String> moved = swap.swap("run1", Set.of());
 
     assertThat(moved).containsExactlyInAnyOrder("BT01", "BT03");
     assertThat(files())
         .containsExactly(
-            "data/participant=BT01/new.parquet",
-            "data/participant=BT02/keep.parquet",
-            "data/participant=BT03/new.parquet");
+            "data/subject=BT01/new.parquet",
+            "data/subject=BT02/keep.parquet",
+            "data/subject=BT03/new.parquet");
   }
 
   @Test
   void removesStaleParticipantsThatWereNotRewritten() throws Exception {
-    file("data/participant=BT01/a.parquet", "old");
-    file("data/participant=BT02/b.parquet", "old");
-    file("_staging/run1/participant_part=BT01/new.parquet", "new");
+    file("data/subject=BT01/a.parquet", "old");
+    file("data/subject=BT02/b.parquet", "old");
+    file("_staging/run1/subject=BT01/new.parquet", "new");
 
     swap.swap("run1", Set.of("BT01", "BT02"));
 
-    assertThat(files()).containsExactly("data/participant=BT01/new.parquet");
+    assertThat(files()).containsExactly("data/subject=BT01/new.parquet");
     assertThat(swap.existingParticipants()).containsExactly("BT01");
   }
 
   @Test
   void aRunThatDiedBetweenTheTwoRenamesIsUndone() throws Exception {
-    file("data/participant=BT02/b.parquet", "kept");
-    file("_trash/run0/participant=BT01/a.parquet", "previous");
-    file("_staging/run0/participant_part=BT01/half.parquet", "half");
+    file("data/subject=BT02/b.parquet", "kept");
+    file("_trash/run0/subject=BT01/a.parquet", "previous");
+    file("_staging/run0/subject=BT01/half.parquet", "half");
 
     List<String> restored = swap.recoverInterrupted();
 
     assertThat(restored).containsExactly("BT01");
     assertThat(files())
-        .containsExactly("data/participant=BT01/a.parquet", "data/participant=BT02/b.parquet");
-    assertThat(Files.readString(root.resolve("data/participant=BT01/a.parquet")))
-        .isEqualTo("previous");
+        .containsExactly("data/subject=BT01/a.parquet", "data/subject=BT02/b.parquet");
+    assertThat(Files.readString(root.resolve("data/subject=BT01/a.parquet"))).isEqualTo("previous");
   }
 
   @Test
   void trashWhoseReplacementArrivedIsDropped() throws Exception {
-    file("data/participant=BT01/new.parquet", "new");
-    file("_trash/run0/participant=BT01/old.parquet", "old");
+    file("data/subject=BT01/new.parquet", "new");
+    file("_trash/run0/subject=BT01/old.parquet", "old");
 
     assertThat(swap.recoverInterrupted()).isEmpty();
-    assertThat(files()).containsExactly("data/participant=BT01/new.parquet");
+    assertThat(files()).containsExactly("data/subject=BT01/new.parquet");
   }
 }

@@ -39,13 +39,13 @@ class ParticipantSwapTest {
   @Test
   void swapReplacesStagedParticipantsWholeRemovesStaleOnesAndLeavesNoStagingOrTrash()
       throws IOException {
-    write("data/participant=BT01/part-old-1.parquet", "old BT01 1");
-    write("data/participant=BT01/part-old-2.parquet", "old BT01 2");
-    write("data/participant=BT02/part-old.parquet", "old BT02");
-    write("data/participant=BT03/part-old.parquet", "old BT03");
-    write("_staging/" + RUN + "/participant_part=BT01/part-new.parquet", "new BT01");
-    write("_staging/" + RUN + "/participant_part=BT01/.part-new.parquet.crc", "checksum");
-    write("_staging/" + RUN + "/participant_part=BT01/_SUCCESS", "");
+    write("data/subject=BT01/part-old-1.parquet", "old BT01 1");
+    write("data/subject=BT01/part-old-2.parquet", "old BT01 2");
+    write("data/subject=BT02/part-old.parquet", "old BT02");
+    write("data/subject=BT03/part-old.parquet", "old BT03");
+    write("_staging/" + RUN + "/subject=BT01/part-new.parquet", "new BT01");
+    write("_staging/" + RUN + "/subject=BT01/.part-new.parquet.crc", "checksum");
+    write("_staging/" + RUN + "/subject=BT01/_SUCCESS", "");
 
     List<String> moved = swap.swap(RUN, Set.of("BT01", "BT03"));
 
@@ -54,16 +54,16 @@ class ParticipantSwapTest {
         .containsExactlyEntriesOf(
             new TreeMap<>(
                 Map.of(
-                    "data/participant=BT01/part-new.parquet", "new BT01",
-                    "data/participant=BT02/part-old.parquet", "old BT02")));
+                    "data/subject=BT01/part-new.parquet", "new BT01",
+                    "data/subject=BT02/part-old.parquet", "old BT02")));
   }
 
   @Test
   void recoveryRestoresAFolderWhoseReplacementNeverArrivedAndDropsStaging() throws IOException {
     // Died between the two renames of BT01: the old folder is in trash, the new one in staging.
-    write("data/participant=BT02/part-old.parquet", "old BT02");
-    write("_trash/" + RUN + "/participant=BT01/part-old.parquet", "old BT01");
-    write("_staging/" + RUN + "/participant_part=BT01/part-new.parquet", "new BT01");
+    write("data/subject=BT02/part-old.parquet", "old BT02");
+    write("_trash/" + RUN + "/subject=BT01/part-old.parquet", "old BT01");
+    write("_staging/" + RUN + "/subject=BT01/part-new.parquet", "new BT01");
 
     List<String> restored = swap.recoverInterrupted();
 
@@ -72,29 +72,29 @@ class ParticipantSwapTest {
         .containsExactlyEntriesOf(
             new TreeMap<>(
                 Map.of(
-                    "data/participant=BT01/part-old.parquet", "old BT01",
-                    "data/participant=BT02/part-old.parquet", "old BT02")));
+                    "data/subject=BT01/part-old.parquet", "old BT01",
+                    "data/subject=BT02/part-old.parquet", "old BT02")));
   }
 
   @Test
   void recoveryKeepsTheNewFolderWhenBothTheOldAndTheNewArePresent() throws IOException {
     // Died after both renames of BT01, before the trash was marked.
-    write("data/participant=BT01/part-new.parquet", "new BT01");
-    write("_trash/" + RUN + "/participant=BT01/part-old.parquet", "old BT01");
+    write("data/subject=BT01/part-new.parquet", "new BT01");
+    write("_trash/" + RUN + "/subject=BT01/part-old.parquet", "old BT01");
 
     assertThat(swap.recoverInterrupted()).isEmpty();
-    assertThat(files()).containsOnlyKeys("data/participant=BT01/part-new.parquet");
+    assertThat(files()).containsOnlyKeys("data/subject=BT01/part-new.parquet");
   }
 
   @Test
   void recoveryNeverRestoresTheTrashOfARunThatHadFinishedItsRenames() throws IOException {
     // Died while deleting its trash: BT03 (stale, removed on purpose) is half deleted there.
-    write("data/participant=BT01/part-new.parquet", "new BT01");
+    write("data/subject=BT01/part-new.parquet", "new BT01");
     write("_trash/" + RUN + "/" + ParticipantSwap.SWAPPED_MARKER, RUN + "\n");
-    write("_trash/" + RUN + "/participant=BT03/part-old-2.parquet", "what is left of BT03");
+    write("_trash/" + RUN + "/subject=BT03/part-old-2.parquet", "what is left of BT03");
 
     assertThat(swap.recoverInterrupted()).isEmpty();
-    assertThat(files()).containsOnlyKeys("data/participant=BT01/part-new.parquet");
+    assertThat(files()).containsOnlyKeys("data/subject=BT01/part-new.parquet");
   }
 
   private void write(String relative, String text) throws IOException {

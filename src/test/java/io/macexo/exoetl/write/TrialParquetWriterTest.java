@@ -144,7 +144,7 @@ class TrialParquetWriterTest {
         .hasSize(2)
         .allSatisfy(f -> assertThat(f).endsWith("/part-00001-x-a0.zstd.parquet"));
     // A failed attempt's leftover: not reported, so removed.
-    Path orphan = work.resolve("s/participant_part=BT02/part-00001-x-a1.zstd.parquet");
+    Path orphan = work.resolve("s/subject=BT02/part-00001-x-a1.zstd.parquet");
     Files.writeString(orphan, "partial");
     FileSystem fs = FileSystem.getLocal(conf);
     assertThat(StagingFiles.keepOnly(fs, staging, files)).hasSize(1);
