@@ -1,23 +1,23 @@
 package io.macexo.exoetl.assemble;
 
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.Issue;
 import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.Rejections;
 import io.macexo.exoetl.model.TrialId;
 import io.macexo.exoetl.read.CsvLineReader;
 import io.macexo.exoetl.read.ParsedLine;
-import io.macexo.exoetl.validate.Issue;
 import io.macexo.exoetl.validate.LineChecks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The per-trial engine's join: reads a trial's three files (already opened by the caller) in one
- * task, checks every line, matches the files on the timestep and builds the float matrices. It
- * applies the same rules as {@link TrialAssembler} with the same precedence and sentences, without
- * a shuffle.
+ * The join of one trial: reads its files (one per selection group, already opened by the caller),
+ * checks every line ({@link LineChecks}), matches the files on the time step and builds the float
+ * matrices, in one task and without a shuffle. When a trial has several problems, the one first in
+ * precedence, then file, then line wins. The DataFrame formulation of the same rules (a join and a
+ * group-by) lives in the tests as the oracle that proves this one.
  *
  * <p>A trial never holds more than its own rows in memory: about 8 MB for the longest real trial
  * (30,801 rows x 32 doubles).
@@ -31,8 +31,9 @@ public final class TrialMerger {
     this.rejectNan = rejectNan;
   }
 
-  /** Merges the three files, given in {@link FileKind} order. */
+  /** Merges a trial's files, given in selection group order. */
   public TrialOutcome merge(TrialId id, List<CsvLineReader> files) throws IOException {
+    List<String> kinds = files.stream().map(file -> file.task().kind()).toList();
     List<FileLines> read = new ArrayList<>();
     Issue issue = null;
     for (CsvLineReader file : files) {
@@ -42,24 +43,22 @@ public final class TrialMerger {
       read.add(lines);
     }
     if (issue == null || issue.code().precedence() > ReasonCode.LENGTH_MISMATCH.precedence()) {
-      issue = Issue.first(issue, firstMismatch(read));
+      issue = Issue.first(issue, firstMismatch(read, kinds));
     }
     if (issue == null && read.get(0).size() == 0) {
-      issue =
-          new Issue(ReasonCode.EMPTY_TRIAL, 0, 0, "the three files have headers but no data rows");
+      issue = Rejections.emptyTrial();
     }
     if (issue != null) {
       return TrialOutcome.rejected(id, issue);
     }
-    return new TrialOutcome(
-        id, null, read.get(0).matrix(), read.get(1).matrix(), read.get(2).matrix());
+    return new TrialOutcome(id, null, read.stream().map(FileLines::matrix).toList());
   }
 
   /**
    * The smallest step that some file lacks. Without an earlier issue every file's steps strictly
    * increase, so a merge of the three sorted lists finds it.
    */
-  private Issue firstMismatch(List<FileLines> files) {
+  private Issue firstMismatch(List<FileLines> files, List<String> kinds) {
     int[] position = new int[files.size()];
     while (true) {
       long smallest = Long.MAX_VALUE;
@@ -76,7 +75,7 @@ public final class TrialMerger {
       for (int k = 0; k < files.size(); k++) {
         boolean here =
             position[k] < files.get(k).size() && files.get(k).step(position[k]) == smallest;
-        (here ? present : absent).add(FileKind.values()[k].suffix());
+        (here ? present : absent).add(kinds.get(k));
         position[k] += here ? 1 : 0;
       }
       if (!absent.isEmpty()) {
@@ -86,19 +85,7 @@ public final class TrialMerger {
   }
 
   private Issue mismatch(long step, List<String> present, List<String> absent) {
-    String seconds = String.format(Locale.US, "%.3f", step / (double) samplingRateHz);
-    return new Issue(
-        ReasonCode.LENGTH_MISMATCH,
-        0,
-        step,
-        "time step "
-            + step
-            + " (t = "
-            + seconds
-            + " s) is in "
-            + String.join(", ", present)
-            + " but not in "
-            + String.join(", ", absent));
+    return Rejections.lengthMismatch(step, samplingRateHz, present, absent);
   }
 
   /** One file's steps and values, kept flat in growable primitive arrays. */
@@ -117,12 +104,7 @@ public final class TrialMerger {
     static FileLines read(CsvLineReader file, LineChecks checks) throws IOException {
       FileLines lines = new FileLines(file.task().selected().size());
       if (file.headerProblem() != null) {
-        lines.issue =
-            new Issue(
-                file.headerProblem(),
-                file.task().kind().ordinal(),
-                file.headerLine(),
-                file.headerDetail());
+        lines.issue = file.headerProblem();
         return lines;
       }
       ParsedLine line = new ParsedLine();

@@ -1,16 +1,16 @@
 package io.macexo.exoetl.assemble;
 
+import io.macexo.exoetl.model.Issue;
 import io.macexo.exoetl.model.TrialId;
-import io.macexo.exoetl.validate.Issue;
+import java.util.List;
 
 /**
- * One trial, assembled in memory: either its three (seq x width) float matrices in time order, or
- * the issue that rejects it.
+ * One trial, assembled in memory: either one (seq x width) float matrix per selection group, in
+ * time order, or the issue that rejects it.
  */
-public record TrialOutcome(
-    TrialId id, Issue issue, float[][] imu, float[][] angle, float[][] moment) {
+public record TrialOutcome(TrialId id, Issue issue, List<float[][]> arrays) {
   public static TrialOutcome rejected(TrialId id, Issue issue) {
-    return new TrialOutcome(id, issue, null, null, null);
+    return new TrialOutcome(id, issue, List.of());
   }
 
   public boolean accepted() {
@@ -18,6 +18,6 @@ public record TrialOutcome(
   }
 
   public int sequenceLength() {
-    return imu == null ? 0 : imu.length;
+    return arrays.isEmpty() ? 0 : arrays.get(0).length;
   }
 }

@@ -3,11 +3,11 @@ package io.macexo.exoetl.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.macexo.exoetl.audit.Problem.Check;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.Moments;
 import io.macexo.exoetl.model.OutputColumns;
 import io.macexo.exoetl.model.TrialId;
+import io.macexo.exoetl.model.TrialStats;
 import io.macexo.exoetl.stats.FeatureAggregation;
-import io.macexo.exoetl.stats.Moments;
-import io.macexo.exoetl.stats.TrialStats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +53,7 @@ final class MetadataAudit {
 
   static List<Problem> stats(JsonNode stats, Dataset<Row> data, EtlConfig config) {
     List<Problem> problems = new ArrayList<>();
-    Map<TrialId, TrialStats> perTrial =
-        FeatureAggregation.perTrial(
-            data, config.features().imu().size(), config.features().angle().size());
+    Map<TrialId, TrialStats> perTrial = FeatureAggregation.perTrial(data, config.selection());
     TrialStats total = TrialStats.empty(0);
     for (TrialStats trial : perTrial.values()) {
       total = total.merge(trial);

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.macexo.exoetl.audit.Problem.Check;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.Manifest;
 import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.write.DatasetSchema;
-import io.macexo.exoetl.write.Manifest;
 import io.macexo.exoetl.write.ManifestStore;
-import io.macexo.exoetl.write.OutputLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -107,9 +107,9 @@ public final class OutputAudit {
     return problems;
   }
 
-  private static List<Problem> schema(Dataset<Row> data) {
+  private List<Problem> schema(Dataset<Row> data) {
     List<Problem> problems = new ArrayList<>();
-    for (StructField expected : DatasetSchema.SCHEMA.fields()) {
+    for (StructField expected : DatasetSchema.of(config.selection()).fields()) {
       Optional<StructField> actual =
           java.util.Arrays.stream(data.schema().fields())
               .filter(f -> f.name().equals(expected.name()))

@@ -6,7 +6,8 @@ import static org.apache.spark.sql.functions.expr;
 import io.macexo.exoetl.audit.Problem.Check;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.model.OutputColumns;
-import io.macexo.exoetl.write.OutputLayout;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.Selection;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +35,10 @@ final class RowAudit {
             col(OutputColumns.PARTICIPANT),
             col(OutputColumns.TRIAL_NAME),
             col("_file"),
-            expr(widthCheck(OutputColumns.IMU_FEATURES, config.features().imu().size()))
-                .as("bad_width"),
-            expr(lengthCheck()).as("bad_length"),
-            expr(count("abs(x) = double('Infinity')")).as("infinite"),
-            expr(count("isnan(x)")).as("nan"),
+            expr(widthCheck(config.selection())).as("bad_width"),
+            expr(lengthCheck(config.selection())).as("bad_length"),
+            expr(count(config.selection(), "abs(x) = double('Infinity')")).as("infinite"),
+            expr(count(config.selection(), "isnan(x)")).as("nan"),
             massCheck(config.massesKg()).as("bad_mass"));
     facts.cache();
     try {
@@ -47,7 +47,11 @@ final class RowAudit {
           facts,
           "bad_width",
           Check.WIDTH,
-          "an array row does not have 24 / 4 / 4 values");
+          "an array row does not have "
+              + config.selection().widths().stream()
+                  .map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(" / "))
+              + " values");
       add(
           problems,
           facts,
@@ -125,48 +129,23 @@ final class RowAudit {
     }
   }
 
-  private static String widthCheck(String imu, int imuWidth) {
-    return "exists("
-        + imu
-        + ", r -> size(r) != "
-        + imuWidth
-        + ") OR exists("
-        + OutputColumns.ANGLE_FEATURES
-        + ", r -> size(r) != 4) OR exists("
-        + OutputColumns.MOMENT_TARGETS
-        + ", r -> size(r) != 4)";
+  /** True when a row of some array has another width than its group's. */
+  private static String widthCheck(Selection selection) {
+    return selection.groups().stream()
+        .map(g -> "exists(" + g.column() + ", r -> size(r) != " + g.width() + ")")
+        .collect(java.util.stream.Collectors.joining(" OR "));
   }
 
-  private static String lengthCheck() {
-    return "size("
-        + OutputColumns.IMU_FEATURES
-        + ") != "
-        + OutputColumns.SEQUENCE_LENGTH
-        + " OR size("
-        + OutputColumns.ANGLE_FEATURES
-        + ") != "
-        + OutputColumns.SEQUENCE_LENGTH
-        + " OR size("
-        + OutputColumns.MOMENT_TARGETS
-        + ") != "
-        + OutputColumns.SEQUENCE_LENGTH;
+  private static String lengthCheck(Selection selection) {
+    return selection.columns().stream()
+        .map(column -> "size(" + column + ") != " + OutputColumns.SEQUENCE_LENGTH)
+        .collect(java.util.stream.Collectors.joining(" OR "));
   }
 
-  private static String count(String predicate) {
-    StringBuilder sum = new StringBuilder();
-    for (String matrix :
-        List.of(
-            OutputColumns.IMU_FEATURES,
-            OutputColumns.ANGLE_FEATURES,
-            OutputColumns.MOMENT_TARGETS)) {
-      sum.append(sum.length() == 0 ? "" : " + ")
-          .append("size(filter(flatten(")
-          .append(matrix)
-          .append("), x -> ")
-          .append(predicate)
-          .append("))");
-    }
-    return sum.toString();
+  private static String count(Selection selection, String predicate) {
+    return selection.columns().stream()
+        .map(column -> "size(filter(flatten(" + column + "), x -> " + predicate + "))")
+        .collect(java.util.stream.Collectors.joining(" + "));
   }
 
   private static Column massCheck(Map<String, Double> masses) {

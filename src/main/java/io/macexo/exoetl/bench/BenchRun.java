@@ -1,7 +1,6 @@
 package io.macexo.exoetl.bench;
 
 import io.macexo.exoetl.config.ConfigLoader;
-import io.macexo.exoetl.model.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

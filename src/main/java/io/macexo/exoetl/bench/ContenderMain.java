@@ -58,7 +58,7 @@ public final class ContenderMain {
             TrialManifest.read(Path.of(required(arguments, "manifest"))),
             Path.of(required(arguments, "output")),
             new DuckDbPeer.Settings(
-                config.features(),
+                config.selection(),
                 config.samplingRateHz(),
                 Integer.parseInt(required(arguments, "threads")),
                 Path.of(required(arguments, "temporary"))));
@@ -73,7 +73,7 @@ public final class ContenderMain {
     ParseFloor.Result result =
         ParseFloor.run(
             TrialManifest.read(Path.of(required(arguments, "manifest"))),
-            ConfigLoader.defaults().features(),
+            ConfigLoader.defaults().selection(),
             Integer.parseInt(required(arguments, "threads")),
             FloorScanner.Parser.valueOf(required(arguments, "parser")));
     Properties properties = new Properties();

@@ -1,7 +1,6 @@
 package io.macexo.exoetl.bench;
 
-import io.macexo.exoetl.config.FeatureSet;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.Selection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ public final class DuckDbPeer {
    * @param threads DuckDB worker threads: the cores prepare uses
    * @param temporary DuckDB's spill folder
    */
-  public record Settings(FeatureSet features, int samplingRateHz, int threads, Path temporary) {}
+  public record Settings(Selection features, int samplingRateHz, int threads, Path temporary) {}
 
   /** Writes {@code output} (which must not exist) from the manifest's trials. */
   public static Result run(TrialManifest manifest, Path output, Settings settings)

@@ -1,7 +1,6 @@
 package io.macexo.exoetl.bench;
 
-import io.macexo.exoetl.config.FeatureSet;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.Selection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ final class DuckDbPeerSql {
 
   /** The {@code COPY ... TO} statement that reads, joins, aggregates and writes everything. */
   static String copyStatement(
-      List<HeaderGroups> kinds, FeatureSet features, int samplingRateHz, Path output) {
+      List<HeaderGroups> kinds, Selection features, int samplingRateHz, Path output) {
     List<String> sides = new ArrayList<>();
     for (HeaderGroups groups : kinds) {
       sides.add(
@@ -86,9 +85,9 @@ final class DuckDbPeerSql {
   }
 
   /** One SELECT per header group of a kind, joined with UNION ALL. */
-  private static String sideSelects(HeaderGroups groups, FeatureSet features, int samplingRateHz) {
+  private static String sideSelects(HeaderGroups groups, Selection features, int samplingRateHz) {
     List<String> selects = new ArrayList<>();
-    List<String> selected = features.columnsOf(groups.kind());
+    List<String> selected = groups.kind().columns(features);
     for (Map.Entry<List<String>, List<Path>> group : groups.groups().entrySet()) {
       List<String> header = group.getKey();
       List<String> missing = new ArrayList<>();

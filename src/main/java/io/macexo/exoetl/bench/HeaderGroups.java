@@ -1,6 +1,5 @@
 package io.macexo.exoetl.bench;
 
-import io.macexo.exoetl.model.FileKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -39,7 +39,7 @@ record MachineDescription(
             + " ("
             + System.getProperty("java.vendor")
             + ")",
-        io.macexo.exoetl.pipeline.Versions.spark(),
+        io.macexo.exoetl.model.Versions.spark(),
         duckDbVersion(),
         currentLoadAverage());
   }

@@ -1,6 +1,5 @@
 package io.macexo.exoetl.bench;
 
-import io.macexo.exoetl.model.FileKind;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.macexo.exoetl.bench;
 
-import io.macexo.exoetl.config.FeatureSet;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.Selection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +31,14 @@ public final class ParseFloor {
       int files, long rows, long values, long bytes, double checksum, double seconds) {}
 
   public static Result run(
-      TrialManifest manifest, FeatureSet features, int threads, FloorScanner.Parser parser)
+      TrialManifest manifest, Selection features, int threads, FloorScanner.Parser parser)
       throws IOException, InterruptedException {
     List<FileJob> jobs = new ArrayList<>();
     for (ManifestEntry entry : manifest.entries()) {
       for (FileKind kind : FileKind.values()) {
         List<String> columns = new ArrayList<>();
         columns.add(features.timeColumn());
-        columns.addAll(features.columnsOf(kind));
+        columns.addAll(kind.columns(features));
         jobs.add(new FileJob(entry.file(kind), List.copyOf(columns), size(entry.file(kind))));
       }
     }

@@ -68,16 +68,14 @@ final class ProfileCategories {
               "char decoding (UTF-8 bytes to chars)",
               List.of("sun.nio.cs.UTF_8", "sun.nio.cs.StreamDecoder", "java.io.InputStreamReader")),
           new Category(
-              "line and field splitting (ByteLines, CsvLineReader, CsvFileParser)",
-              List.of(
-                  "io.macexo.exoetl.read.ByteLines",
-                  "io.macexo.exoetl.read.CsvLineReader",
-                  "io.macexo.exoetl.read.CsvFileParser")),
+              "line and field splitting (ByteLines, CsvLineReader)",
+              List.of("io.macexo.exoetl.read.ByteLines", "io.macexo.exoetl.read.CsvLineReader")),
           new Category(
               "row checks and the per-trial join (LineChecks, TrialMerger)",
               List.of("io.macexo.exoetl.validate", "io.macexo.exoetl.assemble")),
           new Category(
-              "per-trial statistics (Moments, TrialStats)", List.of("io.macexo.exoetl.stats")),
+              "per-trial statistics (Moments, TrialStats)",
+              List.of("io.macexo.exoetl.model.Moments", "io.macexo.exoetl.model.TrialStats")),
           new Category(
               "file reading (Hadoop local file system)",
               List.of(

@@ -3,7 +3,6 @@ package io.macexo.exoetl.bench;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.discover.DiscoveredInput;
 import io.macexo.exoetl.discover.TrialDiscovery;
-import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.model.TrialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,9 @@ public record TrialManifest(List<ManifestEntry> entries) {
     for (TrialFiles trial : input.readable()) {
       Map<FileKind, Path> files = new EnumMap<>(FileKind.class);
       for (FileKind kind : FileKind.values()) {
-        files.put(kind, Path.of(new org.apache.hadoop.fs.Path(trial.path(kind)).toUri().getPath()));
+        files.put(
+            kind,
+            Path.of(new org.apache.hadoop.fs.Path(trial.path(kind.ordinal())).toUri().getPath()));
       }
       double mass = config.massOf(trial.id().participant()).orElseThrow();
       entries.add(

@@ -2,8 +2,8 @@ package io.macexo.exoetl.cli;
 
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.pipeline.PrepareOptions;
-import io.macexo.exoetl.pipeline.PrepareResult;
 import io.macexo.exoetl.synth.SynthGenerator;
 import io.macexo.exoetl.synth.SynthOptions;
 import java.io.PrintStream;

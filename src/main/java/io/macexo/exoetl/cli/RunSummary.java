@@ -1,8 +1,8 @@
 package io.macexo.exoetl.cli;
 
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
-import io.macexo.exoetl.pipeline.IncrementalPlan;
-import io.macexo.exoetl.pipeline.PrepareResult;
 import java.io.PrintStream;
 import java.util.Map;
 

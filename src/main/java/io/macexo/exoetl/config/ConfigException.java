@@ -12,6 +12,17 @@ public final class ConfigException extends RuntimeException {
     this.key = key;
   }
 
+  /**
+   * From a value type's {@code IllegalArgumentException} whose message reads {@code "<key>:
+   * <problem>"}, as the records of the selection write them.
+   */
+  static ConfigException fromKeyedMessage(String message) {
+    int colon = message.indexOf(": ");
+    return colon < 0
+        ? new ConfigException("exo-etl", message)
+        : new ConfigException(message.substring(0, colon), message.substring(colon + 2));
+  }
+
   /** The configuration key or command-line flag at fault. */
   public String key() {
     return key;

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import io.macexo.exoetl.model.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,8 +25,12 @@ import java.util.function.BiFunction;
 public final class ConfigLoader {
   static final String ROOT = "exo-etl";
 
-  /** Sub-trees whose keys are free (participant ids, Spark settings). */
-  private static final Set<String> OPEN_MAPS = Set.of(ROOT + ".participants", ROOT + ".spark.conf");
+  /**
+   * Sub-trees whose keys are free (participant ids, Spark settings, feature groups); the groups are
+   * checked by {@link SelectionReader}.
+   */
+  private static final Set<String> OPEN_MAPS =
+      Set.of(ROOT + ".participants", ROOT + ".spark.conf", ROOT + ".selection");
 
   private ConfigLoader() {}
 
@@ -58,7 +63,7 @@ public final class ConfigLoader {
     }
     Config merged =
         ConfigFactory.parseMap(overrides).withFallback(user).withFallback(reference).resolve();
-    return map(merged.getConfig(ROOT));
+    return map(merged.getConfig(ROOT), reference.getConfig(ROOT + ".selection").root().keySet());
   }
 
   private static void rejectUnknownKeys(Config user, Config reference) {
@@ -72,13 +77,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static EtlConfig map(Config c) {
-    FeatureSet features =
-        new FeatureSet(
-            read(c, "time-column", Config::getString),
-            read(c, "features.imu", Config::getStringList),
-            read(c, "features.angle", Config::getStringList),
-            read(c, "features.moment", Config::getStringList));
+  private static EtlConfig map(Config c, Set<String> defaultGroups) {
+    Selection selection = SelectionReader.read(c, ROOT, defaultGroups);
     Map<String, Double> masses = new LinkedHashMap<>();
     Config participants = read(c, "participants", Config::getConfig);
     for (String participant : participants.root().keySet()) {
@@ -107,8 +107,7 @@ public final class ConfigLoader {
     return new EtlConfig(
         read(c, "sampling-rate-hz", Config::getInt),
         NanPolicy.parse(read(c, "nan-policy", Config::getString), ROOT + ".nan-policy"),
-        Engine.parse(read(c, "engine", Config::getString), ROOT + ".engine"),
-        features,
+        selection,
         masses,
         output,
         spark,
@@ -119,12 +118,12 @@ public final class ConfigLoader {
         read(c, "lock.stale-after", Config::getDuration));
   }
 
-  private static <T> T read(Config c, String path, BiFunction<Config, String, T> getter) {
+  static <T> T read(Config c, String path, BiFunction<Config, String, T> getter) {
     return read(c, path, path, getter);
   }
 
   /** Reads one value; a wrong type or a missing value becomes one line naming the full key. */
-  private static <T> T read(
+  static <T> T read(
       Config c, String path, String keyForMessage, BiFunction<Config, String, T> getter) {
     try {
       return getter.apply(c, path);

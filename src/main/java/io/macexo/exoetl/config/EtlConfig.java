@@ -1,5 +1,6 @@
 package io.macexo.exoetl.config;
 
+import io.macexo.exoetl.model.Selection;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,7 @@ import java.util.TreeMap;
 public record EtlConfig(
     int samplingRateHz,
     NanPolicy nanPolicy,
-    Engine engine,
-    FeatureSet features,
+    Selection selection,
     Map<String, Double> massesKg,
     OutputSettings output,
     SparkSettings spark,
@@ -44,23 +44,9 @@ public record EtlConfig(
     return Optional.ofNullable(massesKg.get(participant));
   }
 
-  /** A copy with another engine. */
-  public EtlConfig withEngine(Engine other) {
-    return new EtlConfig(
-        samplingRateHz,
-        nanPolicy,
-        other,
-        features,
-        massesKg,
-        output,
-        spark,
-        splits,
-        lockStaleAfter);
-  }
-
   /** A copy with another NaN policy (the --nan-policy flag). */
   public EtlConfig withNanPolicy(NanPolicy policy) {
     return new EtlConfig(
-        samplingRateHz, policy, engine, features, massesKg, output, spark, splits, lockStaleAfter);
+        samplingRateHz, policy, selection, massesKg, output, spark, splits, lockStaleAfter);
   }
 }

@@ -2,16 +2,15 @@ package io.macexo.exoetl.discover;
 
 import io.macexo.exoetl.config.ConfigException;
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.FeatureGroup;
 import io.macexo.exoetl.model.InputEntry;
-import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.Rejections;
 import io.macexo.exoetl.model.TrialFiles;
 import io.macexo.exoetl.model.TrialId;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +107,8 @@ public final class TrialDiscovery {
       TrialId id = new TrialId(participant, trial);
       Map<String, FileStatus> files = filesByTrial.getOrDefault(trial, Map.of());
       entries.add(InputEntry.folder(participant + "/" + trial));
-      for (FileKind kind : FileKind.values()) {
-        FileStatus status = files.get(kind.fileName(participant, trial));
+      for (FeatureGroup group : config.selection().groups()) {
+        FileStatus status = files.get(group.fileName(participant, trial));
         if (status != null) {
           entries.add(
               new InputEntry(
@@ -119,11 +118,7 @@ public final class TrialDiscovery {
         }
       }
       if (!known) {
-        rejects.add(
-            new Reject(
-                id,
-                ReasonCode.UNKNOWN_PARTICIPANT,
-                "participant " + participant + " has no mass in exo-etl.participants"));
+        rejects.add(Rejections.unknownParticipant(id));
         continue;
       }
       TrialCheck check = checkFiles(id, files);
@@ -140,19 +135,18 @@ public final class TrialDiscovery {
   private record TrialCheck(TrialFiles trial, Reject reject) {}
 
   private TrialCheck checkFiles(TrialId id, Map<String, FileStatus> files) {
-    Map<FileKind, String> paths = new EnumMap<>(FileKind.class);
+    List<String> paths = new ArrayList<>();
     long bytes = 0;
-    for (FileKind kind : FileKind.values()) {
-      String name = kind.fileName(id.participant(), id.trial());
+    for (FeatureGroup group : config.selection().groups()) {
+      String name = group.fileName(id.participant(), id.trial());
       FileStatus status = files.get(name);
       if (status == null) {
-        return new TrialCheck(
-            null, new Reject(id, ReasonCode.MISSING_FILE, "missing " + name + " in " + id + "/"));
+        return new TrialCheck(null, Rejections.missingFile(id, name));
       }
       if (status.getLen() == 0) {
-        return new TrialCheck(null, new Reject(id, ReasonCode.EMPTY_FILE, name + " is 0 bytes"));
+        return new TrialCheck(null, Rejections.zeroBytes(id, name));
       }
-      paths.put(kind, status.getPath().toString());
+      paths.add(status.getPath().toString());
       bytes += status.getLen();
     }
     return new TrialCheck(new TrialFiles(id, paths, bytes), null);

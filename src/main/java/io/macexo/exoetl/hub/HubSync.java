@@ -1,5 +1,6 @@
 package io.macexo.exoetl.hub;
 
+import io.macexo.exoetl.card.DatasetCard;
 import io.macexo.exoetl.hub.SyncPlan.CommitBatch;
 import java.io.IOException;
 import java.io.PrintStream;

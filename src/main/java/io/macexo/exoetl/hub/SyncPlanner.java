@@ -1,7 +1,7 @@
 package io.macexo.exoetl.hub;
 
 import io.macexo.exoetl.hub.SyncPlan.CommitBatch;
-import io.macexo.exoetl.write.OutputLayout;
+import io.macexo.exoetl.model.OutputLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

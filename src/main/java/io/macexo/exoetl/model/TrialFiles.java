@@ -1,21 +1,19 @@
 package io.macexo.exoetl.model;
 
 import java.io.Serializable;
-import java.util.Map;
+import java.util.List;
 
-/** A trial whose three required files were all found, with their full URIs and total size. */
-public record TrialFiles(TrialId id, Map<FileKind, String> paths, long bytes)
-    implements Serializable {
+/**
+ * A trial whose files were all found: one full URI per {@link Selection} group, in group order, and
+ * their total size.
+ */
+public record TrialFiles(TrialId id, List<String> paths, long bytes) implements Serializable {
   public TrialFiles {
-    paths = Map.copyOf(paths);
-    for (FileKind kind : FileKind.values()) {
-      if (!paths.containsKey(kind)) {
-        throw new IllegalArgumentException(id + " lacks a path for " + kind.suffix());
-      }
-    }
+    paths = List.copyOf(paths);
   }
 
-  public String path(FileKind kind) {
-    return paths.get(kind);
+  /** The file of group {@code index}. */
+  public String path(int index) {
+    return paths.get(index);
   }
 }

@@ -2,15 +2,17 @@ package io.macexo.exoetl.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.macexo.exoetl.card.DatasetCard;
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.hub.DatasetCard;
+import io.macexo.exoetl.model.Manifest;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.PrepareResult;
+import io.macexo.exoetl.model.TrialStats;
+import io.macexo.exoetl.model.TrialSummary;
 import io.macexo.exoetl.stats.DatasetStats;
-import io.macexo.exoetl.stats.TrialStats;
-import io.macexo.exoetl.write.Manifest;
 import io.macexo.exoetl.write.ManifestStore;
 import io.macexo.exoetl.write.MetadataWriter;
 import io.macexo.exoetl.write.OutputFiles;
-import io.macexo.exoetl.write.OutputLayout;
 import io.macexo.exoetl.write.RejectsWriter;
 import io.macexo.exoetl.write.SplitsWriter;
 import io.macexo.exoetl.write.TrialsTableWriter;
@@ -41,7 +43,8 @@ final class ArtifactsWriter {
 
   void write(PrepareResult result, Manifest manifest) throws IOException {
     RejectsWriter.write(fs, layout, result.rejects(), config.output(), spark.version());
-    TrialsTableWriter.write(fs, layout, manifest, config.output(), spark.version());
+    new TrialsTableWriter(config.selection(), config.output(), spark.version())
+        .write(fs, layout, manifest);
     ObjectNode metadata = MetadataWriter.build(result, config);
     MetadataWriter.write(fs, layout.metadata(), metadata);
     OutputFiles.writeString(fs, layout.card(), DatasetCard.render(metadata));
@@ -53,7 +56,7 @@ final class ArtifactsWriter {
             .toList();
     json(
         layout.stats(),
-        DatasetStats.build(config.features(), stats, lengths, result.writtenPerTaskFamily()));
+        DatasetStats.build(config.selection(), stats, lengths, result.writtenPerTaskFamily()));
     json(
         layout.splits(),
         SplitsWriter.build(config.splits(), List.copyOf(result.writtenPerParticipant().keySet())));

@@ -1,7 +1,7 @@
 package io.macexo.exoetl.pipeline;
 
-import io.macexo.exoetl.write.Manifest;
-import io.macexo.exoetl.write.OutputLayout;
+import io.macexo.exoetl.model.Manifest;
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

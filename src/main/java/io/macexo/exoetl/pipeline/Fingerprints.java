@@ -2,7 +2,8 @@ package io.macexo.exoetl.pipeline;
 
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.model.InputEntry;
-import io.macexo.exoetl.write.Manifest;
+import io.macexo.exoetl.model.Manifest;
+import io.macexo.exoetl.model.Versions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,10 +31,12 @@ final class Fingerprints {
             "layout=" + Manifest.FORMAT,
             "rate=" + config.samplingRateHz(),
             "nan=" + config.nanPolicy(),
-            "time=" + config.features().timeColumn(),
-            "imu=" + config.features().imu(),
-            "angle=" + config.features().angle(),
-            "moment=" + config.features().moment(),
+            // What a group reads and writes changes output bytes; its unit and description do not.
+            "time=" + config.selection().timeColumn(),
+            "groups="
+                + config.selection().groups().stream()
+                    .map(g -> g.file() + ">" + g.column() + g.features())
+                    .toList(),
             "output=" + config.output()));
   }
 

@@ -1,10 +1,11 @@
 package io.macexo.exoetl.pipeline;
 
+import io.macexo.exoetl.model.Manifest;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialId;
-import io.macexo.exoetl.stats.TrialStats;
-import io.macexo.exoetl.write.Manifest;
+import io.macexo.exoetl.model.TrialStats;
+import io.macexo.exoetl.model.TrialSummary;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -4,16 +4,18 @@ import io.macexo.exoetl.assemble.TrialMerger;
 import io.macexo.exoetl.assemble.TrialOutcome;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.config.NanPolicy;
-import io.macexo.exoetl.config.OutputSettings;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.FeatureGroup;
+import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.Selection;
 import io.macexo.exoetl.model.TrialFiles;
-import io.macexo.exoetl.progress.ProgressReporter;
+import io.macexo.exoetl.model.TrialStats;
+import io.macexo.exoetl.model.TrialSummary;
 import io.macexo.exoetl.read.CsvLineReader;
 import io.macexo.exoetl.read.FileTask;
 import io.macexo.exoetl.read.HadoopFiles;
-import io.macexo.exoetl.stats.TrialStats;
-import io.macexo.exoetl.write.OutputLayout;
+import io.macexo.exoetl.write.DataFileSpec;
+import io.macexo.exoetl.write.DatasetSchema;
 import io.macexo.exoetl.write.ParticipantFileWriter;
 import io.macexo.exoetl.write.StagingFiles;
 import io.macexo.exoetl.write.TrialParquetWriter;
@@ -33,7 +35,6 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * The per-trial engine: trials sorted by participant are cut into contiguous slices; each task
@@ -47,29 +48,26 @@ import org.apache.spark.util.LongAccumulator;
  * <p>Tasks: contiguous slices of about equal bytes, the largest started first ({@link
  * TrialSlices}).
  */
-final class PerTrialEngine implements TrialEngine {
+public final class PerTrialEngine implements TrialEngine {
   @Override
-  public List<TrialSummary> run(
-      SparkSession spark, List<TrialFiles> trials, String stagingUri, EtlConfig config) {
-    List<TrialFiles> sorted = new ArrayList<>(trials);
+  public List<TrialSummary> run(SparkSession spark, Work work) {
+    List<TrialFiles> sorted = new ArrayList<>(work.trials());
     sorted.sort(Comparator.comparing(TrialFiles::id));
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<TrialSlices.Slice> slices = TrialSlices.of(sorted, context.defaultParallelism());
-    LongAccumulator processed = ProgressReporter.trialsAccumulator(spark.sparkContext());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    EtlConfig config = work.config();
+    DataFileSpec spec =
+        new DataFileSpec(DatasetSchema.of(config.selection()), config.output(), spark.version());
     AssembleTrials assemble =
         new AssembleTrials(
             HadoopFiles.from(hadoop),
             config,
-            new TaskOutput(
-                stagingUri,
-                config.output(),
-                spark.version(),
-                UUID.randomUUID().toString().substring(0, 8)),
-            processed);
+            new TaskOutput(work.stagingUri(), spec, UUID.randomUUID().toString().substring(0, 8)),
+            work.progress().trialCounter(spark.sparkContext()));
     spark
         .sparkContext()
-        .setJobDescription("read, validate, join and write " + trials.size() + " trials");
+        .setJobDescription("read, validate, join and write " + work.trials().size() + " trials");
     List<SliceResult> results;
     try {
       // One slice a partition, in the order TrialSlices gives (largest first).
@@ -84,17 +82,16 @@ final class PerTrialEngine implements TrialEngine {
       files.addAll(result.files());
     }
     try {
-      Path staging = new Path(stagingUri);
+      Path staging = new Path(work.stagingUri());
       StagingFiles.keepOnly(staging.getFileSystem(hadoop), staging, files);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot tidy the staging folder " + stagingUri, e);
+      throw new UncheckedIOException("Cannot tidy the staging folder " + work.stagingUri(), e);
     }
     return outcomes;
   }
 
   /** Where and how a task writes its files; the name tag is unique to the run. */
-  record TaskOutput(String stagingUri, OutputSettings settings, String sparkVersion, String runTag)
-      implements Serializable {
+  record TaskOutput(String stagingUri, DataFileSpec spec, String runTag) implements Serializable {
     /** A file name prefix unique to a slice and task attempt; slices number in trial order. */
     String namePrefix(TrialSlices.Slice slice, TaskContext task) {
       return String.format(
@@ -112,21 +109,20 @@ final class PerTrialEngine implements TrialEngine {
     private final HadoopFiles files;
     private final int samplingRateHz;
     private final boolean rejectNan;
-    private final String timeColumn;
-    private final HashMap<FileKind, List<String>> selected = new HashMap<>();
+    private final Selection selection;
     private final HashMap<String, Double> masses;
     private final TaskOutput output;
-    private final LongAccumulator processed;
+    private final RunProgress.TrialCounter processed;
 
     AssembleTrials(
-        HadoopFiles files, EtlConfig config, TaskOutput output, LongAccumulator processed) {
+        HadoopFiles files,
+        EtlConfig config,
+        TaskOutput output,
+        RunProgress.TrialCounter processed) {
       this.files = files;
       this.samplingRateHz = config.samplingRateHz();
       this.rejectNan = config.nanPolicy() == NanPolicy.REJECT;
-      this.timeColumn = config.features().timeColumn();
-      for (FileKind kind : FileKind.values()) {
-        selected.put(kind, List.copyOf(config.features().columnsOf(kind)));
-      }
+      this.selection = config.selection();
       this.masses = new HashMap<>(config.massesKg());
       this.output = output;
       this.processed = processed;
@@ -143,8 +139,7 @@ final class PerTrialEngine implements TrialEngine {
             new ParticipantFileWriter(
                 new Path(output.stagingUri()),
                 files.configuration(),
-                output.settings(),
-                output.sparkVersion(),
+                output.spec(),
                 output.namePrefix(slice, TaskContext.get()))) {
           for (TrialFiles trial : slice.trials()) {
             outcomes.add(assemble(merger, trial, writer));
@@ -171,29 +166,29 @@ final class PerTrialEngine implements TrialEngine {
           trial.id().trial(),
           masses.get(participant),
           outcome.sequenceLength(),
-          outcome.imu(),
-          outcome.angle(),
-          outcome.moment());
+          outcome.arrays());
       return TrialSummary.written(
           trial.id(),
           outcome.sequenceLength(),
-          TrialStats.of(outcome.imu(), outcome.angle(), outcome.moment()),
+          TrialStats.of(outcome.arrays()),
           OutputLayout.dataFile(participant, file.path().getName()));
     }
 
     private TrialOutcome merge(TrialMerger merger, TrialFiles trial) {
       List<CsvLineReader> readers = new ArrayList<>();
       try {
-        for (FileKind kind : FileKind.values()) {
-          String path = trial.path(kind);
+        for (int group = 0; group < selection.size(); group++) {
+          FeatureGroup kind = selection.group(group);
+          String path = trial.path(group);
           FileTask task =
               new FileTask(
                   trial.id().participant(),
                   trial.id().trial(),
-                  kind,
+                  group,
+                  kind.file(),
                   new Path(path).getName(),
-                  timeColumn,
-                  selected.get(kind));
+                  selection.timeColumn(),
+                  kind.features());
           readers.add(new CsvLineReader(task, samplingRateHz, files.open(path)));
         }
         return merger.merge(trial.id(), readers);

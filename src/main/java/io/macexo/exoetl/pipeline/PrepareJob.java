@@ -3,16 +3,18 @@ package io.macexo.exoetl.pipeline;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.discover.DiscoveredInput;
 import io.macexo.exoetl.discover.TrialDiscovery;
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.Manifest;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.TrialFiles;
-import io.macexo.exoetl.progress.ProgressReporter;
+import io.macexo.exoetl.model.TrialSummary;
 import io.macexo.exoetl.report.ExampleTrialReader;
 import io.macexo.exoetl.report.ReportInputs;
 import io.macexo.exoetl.report.ReportWriter;
 import io.macexo.exoetl.write.LayoutMigration;
-import io.macexo.exoetl.write.Manifest;
 import io.macexo.exoetl.write.ManifestStore;
 import io.macexo.exoetl.write.OutputFiles;
-import io.macexo.exoetl.write.OutputLayout;
 import io.macexo.exoetl.write.OutputLock;
 import io.macexo.exoetl.write.ParticipantSwap;
 import java.io.IOException;
@@ -48,24 +50,30 @@ public final class PrepareJob {
   private final SparkSession spark;
   private final PrepareOptions options;
   private final EtlConfig config;
-  private final ProgressReporter progress;
+  private final RunProgress progress;
+  private final TrialEngine engine;
 
   public PrepareJob(SparkSession spark, PrepareOptions options) {
-    this(spark, options, null);
+    this(spark, options, RunProgress.NONE);
   }
 
-  /** A run that reports its stage and trials done to {@code progress} (may be null). */
-  public PrepareJob(SparkSession spark, PrepareOptions options, ProgressReporter progress) {
+  /** A run that reports its stage and trials done to {@code progress}. */
+  public PrepareJob(SparkSession spark, PrepareOptions options, RunProgress progress) {
+    this(spark, options, progress, new PerTrialEngine());
+  }
+
+  /** A run with another engine (the tests' DataFrame oracle). */
+  public PrepareJob(
+      SparkSession spark, PrepareOptions options, RunProgress progress, TrialEngine engine) {
     this.spark = spark;
     this.options = options;
     this.config = options.config();
     this.progress = progress;
+    this.engine = engine;
   }
 
-  private void stage(String name) {
-    if (progress != null) {
-      progress.stage(name);
-    }
+  private void stage(RunProgress.Stage stage) {
+    progress.stage(stage);
   }
 
   public PrepareResult execute() throws IOException {
@@ -81,7 +89,7 @@ public final class PrepareJob {
             "exo-etl prepare " + options.input() + " -> " + options.output(),
             false);
     try {
-      stage(ProgressReporter.DISCOVERING);
+      stage(RunProgress.Stage.DISCOVERING);
       Path inputRoot = new Path(URI.create(options.input()));
       FileSystem inputFs = inputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
       DiscoveredInput input =
@@ -122,7 +130,7 @@ public final class PrepareJob {
     String settings = Fingerprints.settings(config);
     Map<String, String> fingerprints = fingerprints(run);
     IncrementalPlan plan =
-        IncrementalPlan.of(
+        IncrementalPlanner.plan(
             fingerprints,
             previous,
             settings,
@@ -139,15 +147,12 @@ public final class PrepareJob {
         new ArrayList<>(
             run.input().rejectsOf(process).stream().map(TrialSummary::rejected).toList());
     if (!readable.isEmpty()) {
-      if (progress != null) {
-        progress.total(readable.size());
-      }
-      stage(ProgressReporter.READING);
-      outcomes.addAll(
-          TrialEngine.of(config.engine())
-              .run(spark, readable, run.layout().staging(run.runId()).toString(), config));
+      progress.total(readable.size());
+      stage(RunProgress.Stage.READING);
+      String staging = run.layout().staging(run.runId()).toString();
+      outcomes.addAll(engine.run(spark, new TrialEngine.Work(readable, staging, config, progress)));
     }
-    stage(ProgressReporter.FINISHING);
+    stage(RunProgress.Stage.FINISHING);
     run.outputFs().delete(run.layout().successMarker(), false);
     Set<String> stale = new HashSet<>(process);
     stale.addAll(plan.removed());
@@ -221,11 +226,7 @@ public final class PrepareJob {
       Map<String, String> fingerprints)
       throws IOException {
     Map<String, Manifest.ParticipantEntry> entries = new TreeMap<>();
-    List<Integer> groupWidths =
-        List.of(
-            config.features().imu().size(),
-            config.features().angle().size(),
-            config.features().moment().size());
+    List<Integer> groupWidths = config.selection().widths();
     for (String participant : process) {
       List<TrialSummary> trials =
           outcomes.stream().filter(t -> t.id().participant().equals(participant)).toList();

@@ -2,22 +2,23 @@ package io.macexo.exoetl.pipeline;
 
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.model.TrialSummary;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Reads, validates and assembles trials and writes the accepted ones as Parquet under a staging URI
- * ({@code participant_part=P/} folders). Returns a summary per trial: only ids, lengths and reject
- * reasons reach the driver, never sensor rows.
+ * (one {@code subject=P/} folder per participant). Returns a summary per trial: only ids, lengths,
+ * statistics and reject reasons reach the driver, never sensor rows. The job's engine is {@link
+ * PerTrialEngine}; the tests plug in the DataFrame formulation of the same rules as an oracle.
  */
-interface TrialEngine {
-  List<TrialSummary> run(
-      SparkSession spark, List<TrialFiles> trials, String stagingUri, EtlConfig config);
-
-  static TrialEngine of(io.macexo.exoetl.config.Engine engine) {
-    return switch (engine) {
-      case PER_TRIAL -> new PerTrialEngine();
-      case DATAFRAME -> new DataFrameEngine();
-    };
+public interface TrialEngine {
+  /** What one run of the engine works with. */
+  record Work(List<TrialFiles> trials, String stagingUri, EtlConfig config, RunProgress progress) {
+    public Work {
+      trials = List.copyOf(trials);
+    }
   }
+
+  List<TrialSummary> run(SparkSession spark, Work work);
 }

@@ -1,5 +1,6 @@
 package io.macexo.exoetl.progress;
 
+import io.macexo.exoetl.pipeline.RunProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -8,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.apache.spark.SparkContext;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * Shows a run's progress: the stage (discovering, reading, writing, publishing, ...) and trials
@@ -16,26 +16,16 @@ import org.apache.spark.util.LongAccumulator;
  * redraws one line with a carriage return every second; otherwise (a log file, CI, cron) it prints
  * a line every {@link #LOG_PERIOD} and at each stage change.
  *
- * <p>Counts come from Spark: the engine adds 1 per trial to a {@link LongAccumulator} named {@link
- * #TRIALS_ACCUMULATOR} (make it with {@link #trialsAccumulator}); a {@link TrialCountListener} on
- * the driver sums each finished task's update. Nothing runs a job to count. Spark's own console bar
- * ({@code spark.ui.showConsoleProgress}, off in reference.conf) would overwrite the line, so when
- * it is on this reporter prints log lines instead.
+ * <p>Counts come from Spark: the engine adds 1 per trial to the accumulator {@link
+ * RunProgress#trialCounter} registers, named {@link RunProgress#TRIALS_ACCUMULATOR}; a {@link
+ * TrialCountListener} on the driver sums each finished task's update. Nothing runs a job to count.
+ * Spark's own console bar ({@code spark.ui.showConsoleProgress}, off in reference.conf) would
+ * overwrite the line, so when it is on this reporter prints log lines instead.
  *
  * <p>Usage: {@code try (ProgressReporter progress = ProgressReporter.start(sc, n, System.out)) {
- * progress.stage(ProgressReporter.WRITING); ... }}; closing prints the final line and removes the
- * listener.
+ * progress.stage(Stage.WRITING); ... }}; closing prints the final line and removes the listener.
  */
-public final class ProgressReporter implements AutoCloseable {
-  /** The name of the accumulator the engine adds 1 to per trial processed; shared by both sides. */
-  public static final String TRIALS_ACCUMULATOR = "exo-etl trials processed";
-
-  public static final String DISCOVERING = "discovering";
-  public static final String READING = "reading";
-  public static final String WRITING = "writing";
-  public static final String PUBLISHING = "publishing";
-  public static final String FINISHING = "finishing";
-
+public final class ProgressReporter implements RunProgress, AutoCloseable {
   static final Duration TTY_PERIOD = Duration.ofSeconds(1);
   static final Duration LOG_PERIOD = Duration.ofSeconds(10);
 
@@ -55,7 +45,7 @@ public final class ProgressReporter implements AutoCloseable {
   private final AtomicLong done = new AtomicLong();
   private final RateWindow rate;
   private volatile long total;
-  private volatile String stage = DISCOVERING;
+  private volatile String stage = Stage.DISCOVERING.label();
   private int lastWidth;
   private Runnable onClose = () -> {};
   private boolean closed;
@@ -67,11 +57,6 @@ public final class ProgressReporter implements AutoCloseable {
     this.nanoClock = nanoClock;
     this.startNanos = nanoClock.getAsLong();
     this.rate = new RateWindow(startNanos);
-  }
-
-  /** A named accumulator the engine adds 1 to per trial; register it on the driver, once. */
-  public static LongAccumulator trialsAccumulator(SparkContext sc) {
-    return sc.longAccumulator(TRIALS_ACCUMULATOR);
   }
 
   /**
@@ -104,13 +89,15 @@ public final class ProgressReporter implements AutoCloseable {
   }
 
   /** Enters a stage; shown at once. */
-  public void stage(String name) {
-    stage = name;
+  @Override
+  public void stage(Stage next) {
+    stage = next.label();
     tick();
   }
 
   /** Sets the total once it is known (e.g. after discovery). */
-  public void total(int totalTrials) {
+  @Override
+  public void total(long totalTrials) {
     total = totalTrials;
   }
 

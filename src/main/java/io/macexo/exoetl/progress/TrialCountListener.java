@@ -1,5 +1,6 @@
 package io.macexo.exoetl.progress;
 
+import io.macexo.exoetl.pipeline.RunProgress;
 import java.util.function.LongConsumer;
 import org.apache.spark.Success$;
 import org.apache.spark.scheduler.AccumulableInfo;
@@ -10,7 +11,7 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Learns how many trials the executors finished, without a job of its own: on each successful task
  * end (driver, Spark's listener thread) it takes that task's update of the accumulator named {@link
- * ProgressReporter#TRIALS_ACCUMULATOR} and passes it on. Spark reports only named accumulators in a
+ * RunProgress#TRIALS_ACCUMULATOR} and passes it on. Spark reports only named accumulators in a
  * task's info, and only once per successful result task, so a retried task is not counted twice.
  */
 final class TrialCountListener extends SparkListener {
@@ -28,7 +29,7 @@ final class TrialCountListener extends SparkListener {
     long trials = 0;
     for (AccumulableInfo info : CollectionConverters.asJava(taskEnd.taskInfo().accumulables())) {
       boolean ours =
-          info.name().isDefined() && ProgressReporter.TRIALS_ACCUMULATOR.equals(info.name().get());
+          info.name().isDefined() && RunProgress.TRIALS_ACCUMULATOR.equals(info.name().get());
       if (ours && info.update().isDefined() && info.update().get() instanceof Number update) {
         trials += update.longValue();
       }

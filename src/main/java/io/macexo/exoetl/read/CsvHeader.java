@@ -1,6 +1,7 @@
 package io.macexo.exoetl.read;
 
-import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.Issue;
+import io.macexo.exoetl.model.Rejections;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +9,10 @@ import java.util.List;
 /**
  * The header line of a file, resolved against the wanted columns: where {@code time} and each
  * selected column sit, or why the header is unusable (EMPTY_FILE, MISSING_COLUMN).
+ *
+ * @param problem the issue that makes the header unusable, or null
  */
-record CsvHeader(
-    long line,
-    int expectedFields,
-    int timeIndex,
-    int[] selectedIndex,
-    ReasonCode problem,
-    String detail) {
+record CsvHeader(long line, int expectedFields, int timeIndex, int[] selectedIndex, Issue problem) {
 
   boolean usable() {
     return problem == null;
@@ -32,7 +29,7 @@ record CsvHeader(
     String header = found ? lines.text() : null;
     if (header == null) {
       return new CsvHeader(
-          line, 0, -1, new int[0], ReasonCode.EMPTY_FILE, task.fileName() + " has no header line");
+          line, 0, -1, new int[0], Rejections.noHeader(task.group(), line, task.fileName()));
     }
     String[] names = header.replace("\uFEFF", "").split(",", -1);
     List<String> missing = new ArrayList<>();
@@ -48,11 +45,14 @@ record CsvHeader(
       }
     }
     if (!missing.isEmpty()) {
-      String detail = task.fileName() + " has no column " + String.join(", ", missing);
       return new CsvHeader(
-          line, names.length, timeIndex, selected, ReasonCode.MISSING_COLUMN, detail);
+          line,
+          names.length,
+          timeIndex,
+          selected,
+          Rejections.missingColumns(task.group(), line, task.fileName(), missing));
     }
-    return new CsvHeader(line, names.length, timeIndex, selected, null, null);
+    return new CsvHeader(line, names.length, timeIndex, selected, null);
   }
 
   private static int indexOf(String[] names, String wanted) {

@@ -1,5 +1,6 @@
 package io.macexo.exoetl.read;
 
+import io.macexo.exoetl.model.Issue;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +8,7 @@ import java.io.InputStream;
 /**
  * Reads a Phase1 CSV file line by line into {@link ParsedLine}s. Columns are found by header name,
  * so the file's column order does not matter; only the time column and the selected columns are
- * turned into numbers, the other fields are only counted. Shared by both engines, so they see the
- * same facts.
+ * turned into numbers, the other fields are only counted.
  */
 public final class CsvLineReader implements Closeable {
   private final FileTask task;
@@ -30,18 +30,9 @@ public final class CsvLineReader implements Closeable {
     this.lineNumber = header.line();
   }
 
-  CsvHeader header() {
-    return header;
-  }
-
-  /** EMPTY_FILE or MISSING_COLUMN when the header is unusable, else null. */
-  public io.macexo.exoetl.model.ReasonCode headerProblem() {
+  /** The issue that makes the header unusable (EMPTY_FILE, MISSING_COLUMN), or null. */
+  public Issue headerProblem() {
     return header.problem();
-  }
-
-  /** The sentence for {@link #headerProblem()}. */
-  public String headerDetail() {
-    return header.detail();
   }
 
   public long headerLine() {

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One written trial plotted: the four angle inputs and the four moment targets over time, NaN
- * blocks shown as gaps, long trials thinned to {@link LineChart#MAX_POINTS} points per line. A
- * whole trial shows dozens of strides squeezed together, so trials longer than twice {@link
+ * One written trial plotted: its plotted matrices (the angle inputs and the moment targets) over
+ * time, NaN blocks shown as gaps, long trials thinned to {@link LineChart#MAX_POINTS} points per
+ * line. A whole trial shows dozens of strides squeezed together, so trials longer than twice {@link
  * #ZOOM_SECONDS} also get their first seconds drawn at full resolution, where the shape of each
  * stride can be judged.
  */
@@ -37,20 +37,19 @@ final class ExampleSection {
                 + ".");
     int zoom = ZOOM_SECONDS * example.samplingRateHz();
     int shown = example.length() > 2 * zoom ? zoom : 0;
-    LineChart.Axes angles = new LineChart.Axes(example.samplingRateHz(), "deg");
-    LineChart.Axes moments = new LineChart.Axes(example.samplingRateHz(), "Nm/kg");
-    String charts =
-        charts(new Panel("angle inputs", example.angleNames(), example.angles(), angles), shown)
-            + charts(
-                new Panel("moment targets", example.momentNames(), example.moments(), moments),
-                shown);
+    StringBuilder charts = new StringBuilder();
+    for (ExampleTrial.Matrix matrix : example.matrices()) {
+      LineChart.Axes axes = new LineChart.Axes(example.samplingRateHz(), matrix.unit());
+      charts.append(
+          charts(new Panel(matrix.title(), matrix.names(), matrix.values(), axes), shown));
+    }
     return Html.section(ID, "Example trial", intro + charts);
   }
 
   /** One matrix of the trial to draw: what it is, its column names, its values, its axes. */
   private record Panel(String what, List<String> names, float[][] values, LineChart.Axes axes) {
     String title() {
-      return Character.toUpperCase(what.charAt(0)) + what.substring(1);
+      return what;
     }
   }
 
@@ -85,9 +84,12 @@ final class ExampleSection {
   }
 
   private static String nanNote(ExampleTrial example) {
-    long nan = countNan(example.angles()) + countNan(example.moments());
-    long total =
-        (long) example.length() * (example.angleNames().size() + example.momentNames().size());
+    long nan = 0;
+    long total = 0;
+    for (ExampleTrial.Matrix matrix : example.matrices()) {
+      nan += countNan(matrix.values());
+      total += (long) example.length() * matrix.names().size();
+    }
     return nan == 0
         ? ""
         : "; " + Formats.percent(nan / (double) total) + " of the values are NaN (gaps)";

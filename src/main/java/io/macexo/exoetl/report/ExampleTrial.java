@@ -3,46 +3,57 @@ package io.macexo.exoetl.report;
 import java.util.List;
 
 /**
- * One trial to plot in the report: its four angle inputs and four moment targets over time. The
+ * One trial to plot in the report: some of its matrices over time (by default the four angle inputs
+ * and the four moment targets: the groups of the selection with one unit and a few features). The
  * driver holds one trial (at most 30,801 × 8 floats, about 1 MB), read by {@link
  * ExampleTrialReader} or built by hand in tests.
  *
  * @param participant participant folder, e.g. {@code BT01}
  * @param trialName trial folder, e.g. {@code normal_walk_1_1-2_on}
  * @param samplingRateHz samples per second, for the time axis
- * @param angleNames the names of the angle columns, in column order
- * @param angles seq × angleNames.size(), degrees, NaN where missing
- * @param momentNames the names of the moment columns, in column order
- * @param moments seq × momentNames.size(), Nm/kg, NaN where missing
+ * @param matrices the plotted matrices, all of the same length
  */
 public record ExampleTrial(
-    String participant,
-    String trialName,
-    int samplingRateHz,
-    List<String> angleNames,
-    float[][] angles,
-    List<String> momentNames,
-    float[][] moments) {
+    String participant, String trialName, int samplingRateHz, List<Matrix> matrices) {
+  /**
+   * One plotted matrix.
+   *
+   * @param title what it is, e.g. {@code angle_features}
+   * @param unit of every column, e.g. {@code deg}
+   * @param names the column names, in column order
+   * @param values seq × names.size(), NaN where missing
+   */
+  public record Matrix(String title, String unit, List<String> names, float[][] values) {
+    public Matrix {
+      names = List.copyOf(names);
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null || values[i].length != names.size()) {
+          throw new IllegalArgumentException(
+              title + " row " + i + " must have " + names.size() + " values, as many as the names");
+        }
+      }
+    }
+  }
+
   public ExampleTrial {
-    angleNames = List.copyOf(angleNames);
-    momentNames = List.copyOf(momentNames);
+    matrices = List.copyOf(matrices);
     if (samplingRateHz <= 0) {
       throw new IllegalArgumentException("samplingRateHz must be positive, not " + samplingRateHz);
     }
-    requireWidth("angles", angles, angleNames.size());
-    requireWidth("moments", moments, momentNames.size());
-    if (angles.length != moments.length) {
-      throw new IllegalArgumentException(
-          "angles and moments must have the same length, not "
-              + angles.length
-              + " and "
-              + moments.length);
+    for (Matrix matrix : matrices) {
+      if (matrix.values().length != matrices.get(0).values().length) {
+        throw new IllegalArgumentException(
+            "matrices must have the same length, not "
+                + matrices.get(0).values().length
+                + " and "
+                + matrix.values().length);
+      }
     }
   }
 
   /** Number of samples. */
   public int length() {
-    return angles.length;
+    return matrices.isEmpty() ? 0 : matrices.get(0).values().length;
   }
 
   /** Column {@code index} of a seq × width matrix, as one series. */
@@ -52,14 +63,5 @@ public record ExampleTrial(
       column[i] = matrix[i][index];
     }
     return column;
-  }
-
-  private static void requireWidth(String what, float[][] matrix, int width) {
-    for (int i = 0; i < matrix.length; i++) {
-      if (matrix[i] == null || matrix[i].length != width) {
-        throw new IllegalArgumentException(
-            what + " row " + i + " must have " + width + " values, as many as the names");
-      }
-    }
   }
 }

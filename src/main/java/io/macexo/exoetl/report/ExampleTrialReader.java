@@ -1,14 +1,16 @@
 package io.macexo.exoetl.report;
 
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.config.FeatureSet;
+import io.macexo.exoetl.model.FeatureGroup;
 import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.PrepareResult;
+import io.macexo.exoetl.model.Selection;
 import io.macexo.exoetl.model.TaskFamily;
 import io.macexo.exoetl.model.TrialId;
-import io.macexo.exoetl.pipeline.PrepareResult;
-import io.macexo.exoetl.pipeline.TrialSummary;
-import io.macexo.exoetl.write.OutputLayout;
+import io.macexo.exoetl.model.TrialSummary;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +29,21 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Picks one written trial and reads its angles and moments back from the output for the report's
- * example plot. The read is one filtered Parquet scan of the trial's participant folder with
- * parquet-mr on the driver, after the participant swap: one trial (at most about 1 MB) does not
- * need a Spark job, whose start cost about 2 s of every run.
+ * Picks one written trial and reads its plotted matrices back from the output for the report's
+ * example plot: the selection groups with one unit and at most {@value #MAX_PLOTTED_FEATURES}
+ * features (by default the angles and the moments; the 24 IMU channels of mixed units are not). The
+ * read is one filtered Parquet scan of the trial's participant folder with parquet-mr on the
+ * driver, after the participant swap: one trial (at most about 1 MB) does not need a Spark job,
+ * whose start cost about 2 s of every run.
  */
 public final class ExampleTrialReader {
   /**
    * The family preferred for the example: its cyclic signals show a glance whether data is sane.
    */
   static final String PREFERRED_FAMILY = "normal_walk";
+
+  /** Groups wider than this would draw a tangle of lines. */
+  static final int MAX_PLOTTED_FEATURES = 12;
 
   // Field names of the standard Parquet list layout.
   private static final String LIST = "list";
@@ -77,26 +84,33 @@ public final class ExampleTrialReader {
         : Optional.of(read(fs, layout, chosen.get(), config));
   }
 
-  /** Reads one trial's angle and moment matrices from {@code data/}. */
+  /** Reads one trial's plotted matrices from {@code data/}. */
   public static ExampleTrial read(FileSystem fs, OutputLayout layout, TrialId id, EtlConfig config)
       throws IOException {
-    Group row = find(fs, layout, id);
-    FeatureSet features = config.features();
-    return new ExampleTrial(
-        id.participant(),
-        id.trial(),
-        config.samplingRateHz(),
-        features.angle(),
-        matrix(row, OutputColumns.ANGLE_FEATURES),
-        features.moment(),
-        matrix(row, OutputColumns.MOMENT_TARGETS));
+    List<FeatureGroup> plotted = plotted(config.selection());
+    Group row = find(fs, layout, id, plotted);
+    List<ExampleTrial.Matrix> matrices = new ArrayList<>();
+    for (FeatureGroup group : plotted) {
+      matrices.add(
+          new ExampleTrial.Matrix(
+              group.column(), group.unit(), group.features(), matrix(row, group.column())));
+    }
+    return new ExampleTrial(id.participant(), id.trial(), config.samplingRateHz(), matrices);
+  }
+
+  static List<FeatureGroup> plotted(Selection selection) {
+    return selection.groups().stream()
+        .filter(g -> !g.unit().isEmpty() && g.width() <= MAX_PLOTTED_FEATURES)
+        .toList();
   }
 
   /**
    * The trial's row, projected to its name and the two plotted matrices. Only the participant's own
    * folder is opened, and a filter on the name skips the other rows' values.
    */
-  private static Group find(FileSystem fs, OutputLayout layout, TrialId id) throws IOException {
+  private static Group find(
+      FileSystem fs, OutputLayout layout, TrialId id, List<FeatureGroup> plotted)
+      throws IOException {
     FilterCompat.Filter byName =
         FilterCompat.get(
             FilterApi.eq(
@@ -108,7 +122,8 @@ public final class ExampleTrialReader {
       Configuration conf = new Configuration(fs.getConf());
       // The projection takes each column as the file declares it: a file written by Spark from
       // the DataFrame engine has optional columns where the per-trial engine's are required.
-      conf.set(ReadSupport.PARQUET_READ_SCHEMA, projection(fileSchema(file, conf)).toString());
+      conf.set(
+          ReadSupport.PARQUET_READ_SCHEMA, projection(fileSchema(file, conf), plotted).toString());
       try (ParquetReader<Group> reader =
           ParquetReader.builder(new GroupReadSupport(), file.getPath())
               .withConf(conf)
@@ -131,12 +146,11 @@ public final class ExampleTrialReader {
     }
   }
 
-  private static MessageType projection(MessageType file) {
-    return new MessageType(
-        file.getName(),
-        file.getType(OutputColumns.TRIAL_NAME),
-        file.getType(OutputColumns.ANGLE_FEATURES),
-        file.getType(OutputColumns.MOMENT_TARGETS));
+  private static MessageType projection(MessageType file, List<FeatureGroup> plotted) {
+    List<org.apache.parquet.schema.Type> fields = new ArrayList<>();
+    fields.add(file.getType(OutputColumns.TRIAL_NAME));
+    plotted.forEach(group -> fields.add(file.getType(group.column())));
+    return new MessageType(file.getName(), fields);
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.macexo.exoetl.report;
 
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
-import io.macexo.exoetl.pipeline.PrepareResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.macexo.exoetl.report;
 
-import io.macexo.exoetl.pipeline.Versions;
+import io.macexo.exoetl.model.Versions;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.macexo.exoetl.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.macexo.exoetl.pipeline.PrepareResult;
+import io.macexo.exoetl.model.PrepareResult;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -2,8 +2,8 @@ package io.macexo.exoetl.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.write.OutputFiles;
-import io.macexo.exoetl.write.OutputLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.fs.FileSystem;

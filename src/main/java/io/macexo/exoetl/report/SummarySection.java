@@ -1,7 +1,7 @@
 package io.macexo.exoetl.report;
 
-import io.macexo.exoetl.pipeline.IncrementalPlan;
-import io.macexo.exoetl.pipeline.PrepareResult;
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.PrepareResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

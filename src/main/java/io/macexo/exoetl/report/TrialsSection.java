@@ -1,8 +1,8 @@
 package io.macexo.exoetl.report;
 
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.TaskFamily;
-import io.macexo.exoetl.pipeline.PrepareResult;
-import io.macexo.exoetl.pipeline.TrialSummary;
+import io.macexo.exoetl.model.TrialSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,18 +3,21 @@ package io.macexo.exoetl.stats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.macexo.exoetl.config.FeatureSet;
+import io.macexo.exoetl.model.FeatureGroup;
+import io.macexo.exoetl.model.Moments;
+import io.macexo.exoetl.model.Selection;
+import io.macexo.exoetl.model.TrialStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds {@code stats.json}: per feature (24 + 4 + 4) count, NaN count, mean, population std, min
- * and max over every written timestep, overall and per participant; the sequence-length
- * distribution; trials per task family. Pure: it merges per-participant {@link TrialStats}, which
- * are kept in the manifest, so an incremental run recomputes only changed participants. Training
- * code normalizes with these.
+ * Builds {@code stats.json}: per feature of the selection (by default 24 + 4 + 4) count, NaN count,
+ * mean, population std, min and max over every written timestep, overall and per participant; the
+ * sequence-length distribution; trials per task family. Pure: it merges per-participant {@link
+ * TrialStats}, which are kept in the manifest, so an incremental run recomputes only changed
+ * participants. Training code normalizes with these.
  */
 public final class DatasetStats {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -22,7 +25,7 @@ public final class DatasetStats {
   private DatasetStats() {}
 
   public static ObjectNode build(
-      FeatureSet features,
+      Selection features,
       Map<String, TrialStats> byParticipant,
       List<Integer> sequenceLengths,
       Map<String, Long> taskFamilies) {
@@ -42,24 +45,24 @@ public final class DatasetStats {
     return root;
   }
 
-  /** The feature names in stats order with their group. */
-  public static List<String[]> namedFeatures(FeatureSet features) {
+  /** The feature names in stats order with their group's name and unit. */
+  public static List<String[]> namedFeatures(Selection selection) {
     List<String[]> named = new ArrayList<>();
-    features.imu().forEach(name -> named.add(new String[] {name, "imu"}));
-    features.angle().forEach(name -> named.add(new String[] {name, "angle"}));
-    features.moment().forEach(name -> named.add(new String[] {name, "moment"}));
+    for (FeatureGroup group : selection.groups()) {
+      for (String name : group.features()) {
+        named.add(new String[] {name, group.name(), unit(group, name)});
+      }
+    }
     return named;
   }
 
-  private static ArrayNode features(FeatureSet features, TrialStats stats) {
+  private static ArrayNode features(Selection features, TrialStats stats) {
     ArrayNode array = MAPPER.createArrayNode();
     List<String[]> named = namedFeatures(features);
     for (int i = 0; i < named.size(); i++) {
       Moments m = i < stats.features().size() ? stats.features().get(i) : Moments.EMPTY;
       ObjectNode node = array.addObject();
-      node.put("name", named.get(i)[0])
-          .put("group", named.get(i)[1])
-          .put("unit", unit(named.get(i)));
+      node.put("name", named.get(i)[0]).put("group", named.get(i)[1]).put("unit", named.get(i)[2]);
       node.put("count", m.count()).put("nan_count", m.nanCount());
       if (m.count() > 0) {
         node.put("mean", m.mean()).put("std", m.std()).put("min", m.min()).put("max", m.max());
@@ -70,12 +73,18 @@ public final class DatasetStats {
     return array;
   }
 
-  static String unit(String[] feature) {
-    return switch (feature[1]) {
-      case "imu" -> feature[0].contains("gyro") ? "deg/s" : "m/s^2";
-      case "angle" -> "deg";
-      default -> "Nm/kg";
-    };
+  /**
+   * A feature's unit: its group's, or, in a group of mixed units (the IMU), read from the name:
+   * gyroscopes in deg/s, accelerometers in m/s^2.
+   */
+  static String unit(FeatureGroup group, String feature) {
+    if (!group.unit().isEmpty()) {
+      return group.unit();
+    }
+    if (feature.contains("gyro")) {
+      return "deg/s";
+    }
+    return feature.contains("accel") ? "m/s^2" : "";
   }
 
   private static ObjectNode lengths(List<Integer> lengths) {

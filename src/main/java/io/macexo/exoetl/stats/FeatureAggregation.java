@@ -12,8 +12,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.var_pop;
 import static org.apache.spark.sql.functions.when;
 
+import io.macexo.exoetl.model.FeatureGroup;
+import io.macexo.exoetl.model.Moments;
 import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.Selection;
 import io.macexo.exoetl.model.TrialId;
+import io.macexo.exoetl.model.TrialStats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,10 +27,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Per-trial feature statistics as a Spark aggregation, for the DataFrame engine: every matrix is
- * exploded to (feature, value) pairs and grouped by (participant, trial_name, feature). NaN values
- * are counted apart and left out of mean, variance, min and max. The result is small (32 rows a
- * trial) and is collected.
+ * Per-trial feature statistics of any output as a Spark aggregation, for {@code validate} (and the
+ * tests' DataFrame oracle): every matrix is exploded to (feature, value) pairs and grouped by
+ * (participant, trial_name, feature). NaN values are counted apart and left out of mean, variance,
+ * min and max. The result is small (32 rows a trial) and is collected.
  */
 public final class FeatureAggregation {
   private static final String FEATURE = "feature";
@@ -35,12 +39,14 @@ public final class FeatureAggregation {
   private FeatureAggregation() {}
 
   /** Statistics per accepted trial; {@code trials} has the dataset columns. */
-  public static Map<TrialId, TrialStats> perTrial(
-      Dataset<Row> trials, int imuWidth, int angleWidth) {
-    Dataset<Row> values =
-        explode(trials, OutputColumns.IMU_FEATURES, 0)
-            .union(explode(trials, OutputColumns.ANGLE_FEATURES, imuWidth))
-            .union(explode(trials, OutputColumns.MOMENT_TARGETS, imuWidth + angleWidth));
+  public static Map<TrialId, TrialStats> perTrial(Dataset<Row> trials, Selection selection) {
+    Dataset<Row> values = null;
+    int offset = 0;
+    for (FeatureGroup group : selection.groups()) {
+      Dataset<Row> exploded = explode(trials, group.column(), offset);
+      values = values == null ? exploded : values.union(exploded);
+      offset += group.width();
+    }
     Column number = when(not(isnan(col(VALUE))), col(VALUE));
     List<Row> rows =
         values
@@ -69,7 +75,10 @@ public final class FeatureAggregation {
                   row.getDouble(6) * n,
                   row.getDouble(7),
                   row.getDouble(8));
-      byTrial.computeIfAbsent(id, k -> new Moments[64])[row.getInt(2)] = moments;
+      byTrial
+              .computeIfAbsent(id, k -> new Moments[Math.max(64, selection.featureCount())])[
+              row.getInt(2)] =
+          moments;
       width = Math.max(width, row.getInt(2) + 1);
     }
     Map<TrialId, TrialStats> result = new HashMap<>();

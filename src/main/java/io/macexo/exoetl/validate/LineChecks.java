@@ -1,12 +1,16 @@
 package io.macexo.exoetl.validate;
 
-import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.Issue;
+import io.macexo.exoetl.model.Rejections;
 import io.macexo.exoetl.read.FileTask;
 import io.macexo.exoetl.read.ParsedLine;
 
 /**
- * The per-trial engine's row checks: the same rules, order and sentences as {@link RowChecks}, for
- * a line already in memory. Pure. {@code EngineEquivalenceTest} proves both give the same outcome.
+ * The checks of one parsed line, in precedence order: a cut-off last line, a wrong field count or a
+ * non-number in a selected column (MALFORMED_ROW), an infinite value (NON_FINITE), a time step not
+ * after the previous one (DUPLICATE_TIMESTEP), and under nan-policy=reject a NaN (NAN). Pure: the
+ * line is already in memory; checks across files (LENGTH_MISMATCH, EMPTY_TRIAL) belong to {@code
+ * assemble}. Sentences come from {@link Rejections}.
  */
 public final class LineChecks {
   private final FileTask task;
@@ -21,50 +25,33 @@ public final class LineChecks {
 
   /** The line's issue, or null when it is fine. */
   public Issue check(ParsedLine line) {
+    int file = task.group();
+    String name = task.fileName();
     if (line.truncated()) {
-      return issue(ReasonCode.MALFORMED_ROW, line, "the last line is cut off (no line end)");
+      return Rejections.cutOffLine(file, name, line.line());
     }
     if (line.fieldCount() != expectedFields) {
-      return issue(
-          ReasonCode.MALFORMED_ROW,
-          line,
-          line.fieldCount() + " fields, the header has " + expectedFields);
+      return Rejections.fieldCount(file, name, line.line(), line.fieldCount(), expectedFields);
     }
     if (line.badField() != ParsedLine.NONE) {
       String column =
           line.badField() == ParsedLine.BAD_TIME
               ? task.timeColumn()
               : task.selected().get(line.badField());
-      return issue(ReasonCode.MALFORMED_ROW, line, "column " + column + " is not a number");
+      return Rejections.notANumber(file, name, line.line(), column);
     }
     int infinite = firstInfinite(line.values());
     if (infinite >= 0) {
-      return issue(
-          ReasonCode.NON_FINITE, line, "column " + task.selected().get(infinite) + " is infinite");
+      return Rejections.infinite(file, name, line.line(), task.selected().get(infinite));
     }
     if (line.hasStep() && line.hasPreviousStep() && line.step() <= line.previousStep()) {
-      return issue(
-          ReasonCode.DUPLICATE_TIMESTEP,
-          line,
-          "time step "
-              + line.step()
-              + " does not follow step "
-              + line.previousStep()
-              + " (time repeats or goes backwards)");
+      return Rejections.stepNotAfter(file, name, line.line(), line.step(), line.previousStep());
     }
     int nan = rejectNan ? firstNan(line.values()) : -1;
     if (nan >= 0) {
-      return issue(ReasonCode.NAN, line, "column " + task.selected().get(nan) + " is NaN");
+      return Rejections.nan(file, name, line.line(), task.selected().get(nan));
     }
     return null;
-  }
-
-  private Issue issue(ReasonCode code, ParsedLine line, String what) {
-    return new Issue(
-        code,
-        task.kind().ordinal(),
-        line.line(),
-        task.fileName() + " line " + line.line() + ": " + what);
   }
 
   private static int firstInfinite(double[] values) {

@@ -1,5 +1,6 @@
 package io.macexo.exoetl.write;
 
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

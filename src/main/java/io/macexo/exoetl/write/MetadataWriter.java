@@ -3,9 +3,10 @@ package io.macexo.exoetl.write;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.FeatureGroup;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
-import io.macexo.exoetl.pipeline.PrepareResult;
-import io.macexo.exoetl.pipeline.Versions;
+import io.macexo.exoetl.model.Versions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -31,10 +32,21 @@ public final class MetadataWriter {
     root.put("input", result.input());
     root.put("nan_policy", config.nanPolicy().label());
     root.put("sampling_rate_hz", config.samplingRateHz());
+    root.put("time_column", config.selection().timeColumn());
     ObjectNode features = root.putObject("features");
-    config.features().imu().forEach(features.putArray("imu")::add);
-    config.features().angle().forEach(features.putArray("angle")::add);
-    config.features().moment().forEach(features.putArray("moment")::add);
+    var groups = root.putArray("groups");
+    for (FeatureGroup group : config.selection().groups()) {
+      group.features().forEach(features.putArray(group.name())::add);
+      ObjectNode node =
+          groups
+              .addObject()
+              .put("name", group.name())
+              .put("file", group.file())
+              .put("column", group.column())
+              .put("unit", group.unit())
+              .put("description", group.description());
+      group.features().forEach(node.putArray("features")::add);
+    }
     var participants = root.putArray("participants");
     for (Map.Entry<String, Long> entry : result.writtenPerParticipant().entrySet()) {
       ObjectNode participant = participants.addObject();

@@ -16,8 +16,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The Parquet message type Spark itself writes for a Spark schema: nullable fields are optional,
  * arrays use the standard three-level {@code LIST} layout ({@code list} / {@code element}), strings
- * are UTF-8 binaries, and the message is named {@code spark_schema}. Derived from {@link
- * DatasetSchema#SCHEMA}, so the direct writer and Spark's writer cannot drift apart (a test
+ * are UTF-8 binaries, and the message is named {@code spark_schema}. Derived from the Spark schema
+ * ({@link DatasetSchema}), so the direct writer and Spark's writer cannot drift apart (a test
  * compares it with Spark's own converter).
  */
 public final class ParquetSchema {

@@ -1,6 +1,6 @@
 package io.macexo.exoetl.write;
 
-import io.macexo.exoetl.config.OutputSettings;
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,8 +20,7 @@ import org.apache.hadoop.fs.Path;
 public final class ParticipantFileWriter implements Closeable {
   private final Path staging;
   private final Configuration conf;
-  private final OutputSettings settings;
-  private final String sparkVersion;
+  private final DataFileSpec spec;
   private final String namePrefix;
   private final List<String> written = new ArrayList<>();
   private TrialParquetWriter current;
@@ -31,15 +30,10 @@ public final class ParticipantFileWriter implements Closeable {
    * @param namePrefix unique to the task attempt, e.g. {@code part-00003-<run>-a0}
    */
   public ParticipantFileWriter(
-      Path staging,
-      Configuration conf,
-      OutputSettings settings,
-      String sparkVersion,
-      String namePrefix) {
+      Path staging, Configuration conf, DataFileSpec spec, String namePrefix) {
     this.staging = staging;
     this.conf = conf;
-    this.settings = settings;
-    this.sparkVersion = sparkVersion;
+    this.spec = spec;
     this.namePrefix = namePrefix;
   }
 
@@ -49,10 +43,9 @@ public final class ParticipantFileWriter implements Closeable {
       return current;
     }
     closeCurrent();
-    Path folder =
-        new Path(staging, DataWriter.STAGING_KEY + "=" + PartitionValues.escape(participant));
-    Path file = new Path(folder, namePrefix + TrialParquetWriter.extension(settings));
-    current = new TrialParquetWriter(file.getFileSystem(conf), file, conf, settings, sparkVersion);
+    Path folder = new Path(staging, OutputLayout.folderName(participant));
+    Path file = new Path(folder, namePrefix + TrialParquetWriter.extension(spec.settings()));
+    current = new TrialParquetWriter(file.getFileSystem(conf), file, conf, spec);
     currentParticipant = participant;
     return current;
   }

@@ -1,5 +1,6 @@
 package io.macexo.exoetl.write;
 
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -93,12 +94,11 @@ public final class ParticipantSwap {
     List<String> moved = new ArrayList<>();
     if (fs.exists(staging)) {
       for (FileStatus entry : fs.listStatus(staging)) {
-        String name = entry.getPath().getName();
-        String prefix = DataWriter.STAGING_KEY + "=";
-        if (entry.isDirectory() && name.startsWith(prefix)) {
-          String participant = PartitionValues.unescape(name.substring(prefix.length()));
-          replace(participant, entry.getPath(), trash);
-          moved.add(participant);
+        java.util.Optional<String> participant =
+            OutputLayout.participantOf(entry.getPath().getName());
+        if (entry.isDirectory() && participant.isPresent()) {
+          replace(participant.get(), entry.getPath(), trash);
+          moved.add(participant.get());
         }
       }
     }

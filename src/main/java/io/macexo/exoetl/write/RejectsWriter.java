@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.macexo.exoetl.config.OutputSettings;
 import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.model.Reject;
 import java.io.IOException;
 import java.io.OutputStream;

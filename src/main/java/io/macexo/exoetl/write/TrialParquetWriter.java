@@ -3,22 +3,19 @@ package io.macexo.exoetl.write;
 import io.macexo.exoetl.config.OutputSettings;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes dataset rows (one trial each, {@link DatasetSchema#SCHEMA}) to one Parquet file: each
- * float of a matrix is one column-writer call with its levels, no {@code Row}, no boxing. The file
- * is what Spark's writer produces for the same rows (tested value for value).
+ * Writes dataset rows (one trial each, {@link DatasetSchema}) to one Parquet file: each float of a
+ * matrix is one column-writer call with its levels, no {@code Row}, no boxing. The file is what
+ * Spark's writer produces for the same rows (tested value for value).
  */
 public final class TrialParquetWriter implements Closeable {
-  /** The Parquet message type of the dataset. */
-  public static final MessageType SCHEMA = ParquetSchema.of(DatasetSchema.SCHEMA);
-
   // Levels of a (seq x width) matrix column: optional list (1) > repeated list (2) > optional
   // element list (3) > repeated list (4) > optional float (5); inner lists repeat at level 2.
   private static final int MATRIX_VALUE = 5;
@@ -31,11 +28,11 @@ public final class TrialParquetWriter implements Closeable {
 
   private final ParquetFileSink sink;
 
-  /** Creates {@code path} (it must not exist); {@code sparkVersion} goes to the footer. */
-  public TrialParquetWriter(
-      FileSystem fs, Path path, Configuration conf, OutputSettings settings, String sparkVersion)
+  /** Creates {@code path} (it must not exist). */
+  public TrialParquetWriter(FileSystem fs, Path path, Configuration conf, DataFileSpec spec)
       throws IOException {
-    this.sink = new ParquetFileSink(fs, path, conf, DatasetSchema.SCHEMA, settings, sparkVersion);
+    this.sink =
+        new ParquetFileSink(fs, path, conf, spec.schema(), spec.settings(), spec.sparkVersion());
   }
 
   /** The file name extension Spark uses for the configured codec, e.g. {@code .zstd.parquet}. */
@@ -51,15 +48,17 @@ public final class TrialParquetWriter implements Closeable {
     return sink.rows();
   }
 
-  /** Appends one trial; the arguments are the columns of {@link DatasetSchema#SCHEMA}, in order. */
+  /**
+   * Appends one trial: the four fixed columns, then one matrix per selection group, in order.
+   *
+   * @param massKg null when the participant has no configured mass
+   */
   public void write(
       String participant,
       String trialName,
       Double massKg,
       int sequenceLength,
-      float[][] imu,
-      float[][] angle,
-      float[][] moment) {
+      List<float[][]> arrays) {
     sink.column(0).write(Binary.fromString(participant), 0, 0);
     sink.column(1).write(Binary.fromString(trialName), 0, 0);
     if (massKg == null) {
@@ -68,9 +67,9 @@ public final class TrialParquetWriter implements Closeable {
       sink.column(2).write(massKg.doubleValue(), 0, 1);
     }
     sink.column(3).write(sequenceLength, 0, 0);
-    writeMatrix(sink.column(4), imu);
-    writeMatrix(sink.column(5), angle);
-    writeMatrix(sink.column(6), moment);
+    for (int i = 0; i < arrays.size(); i++) {
+      writeMatrix(sink.column(4 + i), arrays.get(i));
+    }
     sink.endRow();
   }
 

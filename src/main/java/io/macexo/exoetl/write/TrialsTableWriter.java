@@ -1,7 +1,10 @@
 package io.macexo.exoetl.write;
 
 import io.macexo.exoetl.config.OutputSettings;
+import io.macexo.exoetl.model.Manifest;
 import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.Selection;
 import io.macexo.exoetl.model.TrialNameParts;
 import java.io.IOException;
 import java.util.List;
@@ -23,34 +26,41 @@ import org.apache.spark.sql.types.StructType;
  * ParquetFileSink}).
  */
 public final class TrialsTableWriter {
-  public static final StructType SCHEMA =
-      new StructType()
-          .add(OutputColumns.PARTICIPANT, DataTypes.StringType, false)
-          .add(OutputColumns.TRIAL_NAME, DataTypes.StringType, false)
-          .add(OutputColumns.TASK_FAMILY, DataTypes.StringType, false)
-          .add(OutputColumns.EXO_POWER, DataTypes.StringType, true)
-          .add(OutputColumns.DESCRIPTOR, DataTypes.StringType, true)
-          .add(OutputColumns.SPEED_M_S, DataTypes.DoubleType, true)
-          .add(OutputColumns.MASS_KG, DataTypes.DoubleType, false)
-          .add(OutputColumns.SEQUENCE_LENGTH, DataTypes.IntegerType, false)
-          .add(OutputColumns.nanShare(OutputColumns.IMU_FEATURES), DataTypes.DoubleType, true)
-          .add(OutputColumns.nanShare(OutputColumns.ANGLE_FEATURES), DataTypes.DoubleType, true)
-          .add(OutputColumns.nanShare(OutputColumns.MOMENT_TARGETS), DataTypes.DoubleType, true)
-          .add(OutputColumns.DATA_FILE, DataTypes.StringType, true);
+  private final Selection selection;
+  private final StructType schema;
+  private final OutputSettings settings;
+  private final String sparkVersion;
 
-  private TrialsTableWriter() {}
+  public TrialsTableWriter(Selection selection, OutputSettings settings, String sparkVersion) {
+    this.selection = selection;
+    this.schema = schema(selection);
+    this.settings = settings;
+    this.sparkVersion = sparkVersion;
+  }
+
+  /** The table's Spark schema: the fixed columns, a NaN share per array column, the data file. */
+  public static StructType schema(Selection selection) {
+    StructType schema =
+        new StructType()
+            .add(OutputColumns.PARTICIPANT, DataTypes.StringType, false)
+            .add(OutputColumns.TRIAL_NAME, DataTypes.StringType, false)
+            .add(OutputColumns.TASK_FAMILY, DataTypes.StringType, false)
+            .add(OutputColumns.EXO_POWER, DataTypes.StringType, true)
+            .add(OutputColumns.DESCRIPTOR, DataTypes.StringType, true)
+            .add(OutputColumns.SPEED_M_S, DataTypes.DoubleType, true)
+            .add(OutputColumns.MASS_KG, DataTypes.DoubleType, false)
+            .add(OutputColumns.SEQUENCE_LENGTH, DataTypes.IntegerType, false);
+    for (String column : selection.columns()) {
+      schema = schema.add(OutputColumns.nanShare(column), DataTypes.DoubleType, true);
+    }
+    return schema.add(OutputColumns.DATA_FILE, DataTypes.StringType, true);
+  }
 
   /** Replaces the table with the written trials of {@code manifest}, sorted by participant. */
-  public static void write(
-      FileSystem fs,
-      OutputLayout layout,
-      Manifest manifest,
-      OutputSettings settings,
-      String sparkVersion)
-      throws IOException {
+  public void write(FileSystem fs, OutputLayout layout, Manifest manifest) throws IOException {
     fs.delete(layout.trials(), false);
     try (ParquetFileSink sink =
-        new ParquetFileSink(fs, layout.trials(), fs.getConf(), SCHEMA, settings, sparkVersion)) {
+        new ParquetFileSink(fs, layout.trials(), fs.getConf(), schema, settings, sparkVersion)) {
       for (Map.Entry<String, Manifest.ParticipantEntry> entry :
           manifest.participants().entrySet()) {
         for (Manifest.TrialRecord trial : entry.getValue().trials()) {
@@ -62,7 +72,7 @@ public final class TrialsTableWriter {
     }
   }
 
-  private static void row(
+  private void row(
       ParquetFileSink sink, String participant, double massKg, Manifest.TrialRecord trial) {
     TrialNameParts name = TrialNameParts.of(trial.trial());
     int column = 0;
@@ -75,7 +85,7 @@ public final class TrialsTableWriter {
     sink.column(column++).write(massKg, 0, 0);
     sink.column(column++).write(trial.sequenceLength(), 0, 0);
     List<Double> shares = trial.nanShares();
-    for (int group = 0; group < OutputColumns.ARRAYS.size(); group++) {
+    for (int group = 0; group < selection.size(); group++) {
       number(
           sink.column(column++),
           group < shares.size() ? Optional.of(shares.get(group)) : Optional.empty());

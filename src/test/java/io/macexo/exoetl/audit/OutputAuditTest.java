@@ -81,7 +81,9 @@ class OutputAuditTest {
     float[][] four = new float[length][4];
     Row row = RowFactory.create(participant, trial, mass, length, imu, four, four);
     spark
-        .createDataFrame(List.of(row), DatasetSchema.SCHEMA)
+        .createDataFrame(
+            List.of(row),
+            DatasetSchema.of(io.macexo.exoetl.config.ConfigLoader.defaults().selection()))
         .coalesce(1)
         .write()
         .mode(SaveMode.Append)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.pipeline.PrepareJob;
 import io.macexo.exoetl.pipeline.PrepareOptions;
 import io.macexo.exoetl.synth.SynthGenerator;
@@ -108,8 +107,9 @@ class BenchPiecesTest {
     long samples = OutputEquivalence.compare(prepared, output).leftSamples();
 
     ParseFloor.Result fast =
-        ParseFloor.run(manifest, CONFIG.features(), 2, FloorScanner.Parser.FAST_PATH);
-    ParseFloor.Result jdk = ParseFloor.run(manifest, CONFIG.features(), 2, FloorScanner.Parser.JDK);
+        ParseFloor.run(manifest, CONFIG.selection(), 2, FloorScanner.Parser.FAST_PATH);
+    ParseFloor.Result jdk =
+        ParseFloor.run(manifest, CONFIG.selection(), 2, FloorScanner.Parser.JDK);
 
     assertThat(fast.files()).isEqualTo(TRIALS * 3);
     assertThat(fast.rows()).isEqualTo(3 * samples);
@@ -122,6 +122,6 @@ class BenchPiecesTest {
 
   private static DuckDbPeer.Settings settings(String name) {
     return new DuckDbPeer.Settings(
-        CONFIG.features(), CONFIG.samplingRateHz(), 2, work.resolve("duckdb-temporary-" + name));
+        CONFIG.selection(), CONFIG.samplingRateHz(), 2, work.resolve("duckdb-temporary-" + name));
   }
 }

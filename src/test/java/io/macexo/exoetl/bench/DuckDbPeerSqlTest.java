@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.macexo.exoetl.config.ConfigLoader;
-import io.macexo.exoetl.config.FeatureSet;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.Selection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The DuckDB statement is text built without I/O: what it asks DuckDB to do. */
 class DuckDbPeerSqlTest {
-  private static final FeatureSet FEATURES = ConfigLoader.defaults().features();
+  private static final Selection FEATURES = ConfigLoader.defaults().selection();
 
   @Test
   void readCsvNamesAndTypesEveryColumnAndSniffsNothing() {
@@ -39,7 +38,7 @@ class DuckDbPeerSqlTest {
     for (FileKind kind : FileKind.values()) {
       Map<List<String>, List<Path>> groups = new LinkedHashMap<>();
       List<String> header = new ArrayList<>(List.of(FEATURES.timeColumn()));
-      header.addAll(FEATURES.columnsOf(kind));
+      header.addAll(kind.columns(FEATURES));
       groups.put(header, List.of(Path.of("/data/a_" + kind.suffix() + ".csv")));
       if (kind == FileKind.ANGLE) {
         List<String> shuffled = new ArrayList<>(header);

@@ -13,9 +13,9 @@ class ProfileCategoriesTest {
             ProfileCategories.classify(
                 List.of(
                     "java.lang.String.substring",
-                    "io.macexo.exoetl.read.CsvFileParser.parseLine",
+                    "io.macexo.exoetl.read.CsvLineReader.next",
                     "org.apache.spark.executor.Executor$TaskRunner.run")))
-        .isEqualTo("line and field splitting (ByteLines, CsvLineReader, CsvFileParser)");
+        .isEqualTo("line and field splitting (ByteLines, CsvLineReader)");
   }
 
   @Test
@@ -30,7 +30,7 @@ class ProfileCategoriesTest {
     assertThat(
             ProfileCategories.classify(
                 List.of(
-                    "io.macexo.exoetl.stats.Moments.ofColumn",
+                    "io.macexo.exoetl.model.Moments.ofColumn",
                     "org.apache.spark.executor.Executor$TaskRunner.run")))
         .isEqualTo("per-trial statistics (Moments, TrialStats)");
     assertThat(
@@ -50,7 +50,7 @@ class ProfileCategoriesTest {
                     "jdk.internal.math.FloatingDecimal.readJavaFormatString",
                     "java.lang.Double.parseDouble",
                     "io.macexo.exoetl.read.NumberText.parse",
-                    "io.macexo.exoetl.read.CsvFileParser.parseLine")))
+                    "io.macexo.exoetl.read.CsvLineReader.next")))
         .isEqualTo("number parsing (Double.parseDouble, NumberText)");
     assertThat(
             ProfileCategories.classify(

@@ -2,7 +2,6 @@ package io.macexo.exoetl.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.macexo.exoetl.model.FileKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

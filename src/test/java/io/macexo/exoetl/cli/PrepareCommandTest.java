@@ -25,7 +25,7 @@ class PrepareCommandTest {
         "BT01",
         "defect_1_missing-file_on",
         10,
-        (kind, lines) -> kind == io.macexo.exoetl.model.FileKind.ANGLE ? null : lines);
+        (kind, lines) -> kind == io.macexo.exoetl.testing.FileKind.ANGLE ? null : lines);
     Path conf =
         Files.writeString(
             work.resolve("test.conf"),

@@ -3,6 +3,8 @@ package io.macexo.exoetl.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.macexo.exoetl.model.FeatureGroup;
+import io.macexo.exoetl.model.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,15 +19,20 @@ class ConfigLoaderTest {
     EtlConfig config = ConfigLoader.defaults();
     assertThat(config.samplingRateHz()).isEqualTo(200);
     assertThat(config.nanPolicy()).isEqualTo(NanPolicy.KEEP);
-    assertThat(config.engine()).isEqualTo(Engine.PER_TRIAL);
-    assertThat(config.features().timeColumn()).isEqualTo("time");
-    assertThat(config.features().imu())
+    assertThat(config.selection().timeColumn()).isEqualTo("time");
+    assertThat(config.selection().groups())
+        .extracting(g -> g.name() + ":" + g.file() + ">" + g.column() + " " + g.unit())
+        .containsExactly(
+            "imu:exo>imu_features ",
+            "angle:angle_filt>angle_features deg",
+            "moment:moment_filt_bio>moment_targets Nm/kg");
+    assertThat(config.selection().group(0).features())
         .hasSize(24)
         .startsWith("thigh_imu_l_accel_x")
         .endsWith("shank_imu_r_gyro_z");
-    assertThat(config.features().angle())
+    assertThat(config.selection().group(1).features())
         .containsExactly("hip_flexion_l", "hip_flexion_r", "knee_angle_l", "knee_angle_r");
-    assertThat(config.features().moment())
+    assertThat(config.selection().group(2).features())
         .containsExactly(
             "hip_flexion_l_moment",
             "hip_flexion_r_moment",
@@ -51,9 +58,12 @@ class ConfigLoaderTest {
         exo-etl {
           sampling-rate-hz = 100
           nan-policy = reject
-          engine = dataframe
           time-column = t
-          features { imu = [a, b], angle = [c], moment = [d] }
+          selection {
+            groups = [imu, velocity]
+            imu { file = exo, column = imu_features, features = [a, b] }
+            velocity { file = velocity, column = velocity_features, unit = "deg/s", features = [c] }
+          }
           participants { BT18 = 70.5, "BT-X.1" = 61 }
           output { compression = snappy, row-group-bytes = 8M, parquet-dictionary = true }
           spark { master = "local[2]", app-name = other, shuffle-partitions = 16, conf { "spark.executor.memory" = 4g } }
@@ -62,10 +72,26 @@ class ConfigLoaderTest {
     EtlConfig config = ConfigLoader.load(file, Map.of());
     assertThat(config.samplingRateHz()).isEqualTo(100);
     assertThat(config.nanPolicy()).isEqualTo(NanPolicy.REJECT);
-    assertThat(config.features())
+    assertThat(config.selection())
         .isEqualTo(
-            new FeatureSet(
-                "t", java.util.List.of("a", "b"), java.util.List.of("c"), java.util.List.of("d")));
+            new Selection(
+                "t",
+                java.util.List.of(
+                    // What the file leaves out (the description) comes from reference.conf.
+                    new FeatureGroup(
+                        "imu",
+                        "exo",
+                        "imu_features",
+                        java.util.List.of("a", "b"),
+                        "",
+                        ConfigLoader.defaults().selection().group(0).description()),
+                    new FeatureGroup(
+                        "velocity",
+                        "velocity",
+                        "velocity_features",
+                        java.util.List.of("c"),
+                        "deg/s",
+                        ""))));
     assertThat(config.massesKg())
         .containsEntry("BT18", 70.5)
         .containsEntry("BT-X.1", 61.0)
@@ -114,9 +140,33 @@ class ConfigLoaderTest {
         .hasMessage(
             "exo-etl.output.compression: must be one of zstd, snappy, gzip, uncompressed, not 'lz77'");
     assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.engine = turbo"), Map.of()))
-        .hasMessage("exo-etl.engine: must be per-trial or dataframe, not 'turbo'");
-    assertThatThrownBy(() -> ConfigLoader.load(write("exo-etl.features.angle = [a, a]"), Map.of()))
-        .hasMessage("exo-etl.features.angle: names column 'a' twice");
+        .hasMessage("exo-etl.engine: unknown key (see reference.conf for the keys exo-etl reads)");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(write("exo-etl.selection.angle.features = [a, a]"), Map.of()))
+        .hasMessage("exo-etl.selection.angle.features: names column 'a' twice");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(write("exo-etl.selection.angle.unit2 = deg"), Map.of()))
+        .hasMessage(
+            "exo-etl.selection.angle.unit2: unknown key (a group has [file, column, features, unit,"
+                + " description])");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(write("exo-etl.selection.velocty { file = velocity }"), Map.of()))
+        .hasMessage(
+            "exo-etl.selection.velocty: is not listed in exo-etl.selection.groups [imu, angle, moment]");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    write("exo-etl.selection.groups = [imu, angle, moment, velocity]"), Map.of()))
+        .hasMessage(
+            "exo-etl.selection.velocity: is listed in exo-etl.selection.groups but not defined");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(write("exo-etl.selection.angle.file = exo"), Map.of()))
+        .hasMessage(
+            "exo-etl.selection.angle.file: file kind 'exo' is read by another group already");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(write("exo-etl.selection.angle.column = trial_name"), Map.of()))
+        .hasMessage("exo-etl.selection.angle.column: 'trial_name' is another column's name");
     assertThatThrownBy(
             () -> ConfigLoader.load(write("exo-etl.participants.BT01 = heavy"), Map.of()))
         .hasMessageStartingWith("exo-etl.participants.BT01: ");

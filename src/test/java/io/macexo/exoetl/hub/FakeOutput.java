@@ -12,8 +12,8 @@ import java.util.Random;
  * data/subject=BTxx/}, the dataset card, metadata.json, the {@code _SUCCESS} marker, plus the
  * hidden files Spark leaves ({@code .crc}, {@code data/_SUCCESS}) which sync must ignore. No Spark.
  */
-final class FakeOutput {
-  static final String METADATA =
+public final class FakeOutput {
+  public static final String METADATA =
       """
       {"exo_etl_version":"0.1.0","spark_version":"4.1.3","created_at":"2026-11-22T01:00:00Z",
        "input":"file:/data/Parsed","nan_policy":"keep","sampling_rate_hz":200,

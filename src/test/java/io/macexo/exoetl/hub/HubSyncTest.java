@@ -3,6 +3,7 @@ package io.macexo.exoetl.hub;
 import static io.macexo.exoetl.hub.HubHarness.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.macexo.exoetl.card.DatasetCard;
 import io.macexo.exoetl.hub.HubHarness.Run;
 import io.macexo.exoetl.hub.devhub.DevHubOptions;
 import io.macexo.exoetl.hub.devhub.Failure;

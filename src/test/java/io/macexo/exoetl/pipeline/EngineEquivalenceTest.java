@@ -3,9 +3,11 @@ package io.macexo.exoetl.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.macexo.exoetl.config.ConfigLoader;
-import io.macexo.exoetl.config.Engine;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.config.NanPolicy;
+import io.macexo.exoetl.model.PrepareResult;
+import io.macexo.exoetl.model.TrialSummary;
+import io.macexo.exoetl.oracle.Engines;
 import io.macexo.exoetl.synth.SynthGenerator;
 import io.macexo.exoetl.synth.SynthOptions;
 import io.macexo.exoetl.testing.LocalSpark;
@@ -48,8 +50,8 @@ class EngineEquivalenceTest {
   @EnumSource(NanPolicy.class)
   void bothEnginesGiveTheSameRowsAndRejects(NanPolicy policy) throws Exception {
     EtlConfig config = ConfigLoader.defaults().withNanPolicy(policy);
-    PrepareResult dataframe = run("dataframe-" + policy, config.withEngine(Engine.DATAFRAME));
-    PrepareResult perTrial = run("per-trial-" + policy, config.withEngine(Engine.PER_TRIAL));
+    PrepareResult dataframe = run("dataframe-" + policy, config, Engines.DATAFRAME);
+    PrepareResult perTrial = run("per-trial-" + policy, config, Engines.PER_TRIAL);
 
     assertThat(perTrial.rejects()).isEqualTo(dataframe.rejects()).isNotEmpty();
     // File names differ by construction (task numbers, Spark's UUIDs); everything else is equal.
@@ -96,11 +98,13 @@ class EngineEquivalenceTest {
         .drop("data_file");
   }
 
-  private PrepareResult run(String name, EtlConfig config) throws Exception {
+  private PrepareResult run(String name, EtlConfig config, Engines engine) throws Exception {
     return new PrepareJob(
             spark,
             new PrepareOptions(
-                input.toUri().toString(), work.resolve(name).toUri().toString(), List.of(), config))
+                input.toUri().toString(), work.resolve(name).toUri().toString(), List.of(), config),
+            RunProgress.NONE,
+            engine.create())
         .execute();
   }
 }

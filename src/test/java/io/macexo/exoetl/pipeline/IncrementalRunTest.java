@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.model.ExoEtlException;
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.TrialTreeBuilder;
 import java.nio.file.Files;
@@ -122,7 +124,7 @@ class IncrementalRunTest {
     Map<String, String> before = hashes();
     Path file =
         input.resolve("BT01/jump_1_1_vertical_on/BT01_jump_1_1_vertical_on_moment_filt_bio.csv");
-    List<String> lines = tree.csvLines(io.macexo.exoetl.model.FileKind.MOMENT, 20);
+    List<String> lines = tree.csvLines(io.macexo.exoetl.testing.FileKind.MOMENT, 20);
     Files.writeString(file, String.join("", TrialTreeBuilder.setField(lines, 3, 2, "1.5")));
 
     PrepareResult second = prepare();

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.synth.SynthGenerator;
 import io.macexo.exoetl.synth.SynthOptions;
 import io.macexo.exoetl.testing.ChildProcess;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.OutputSnapshot;
 import io.macexo.exoetl.testing.PrepareProcess;
-import io.macexo.exoetl.write.OutputLayout;
 import io.macexo.exoetl.write.ParticipantSwap;
 import java.io.IOException;
 import java.io.UncheckedIOException;

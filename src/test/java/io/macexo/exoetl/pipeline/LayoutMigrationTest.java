@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.TrialTreeBuilder;
 import java.nio.file.Files;

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.macexo.exoetl.config.ConfigLoader;
-import io.macexo.exoetl.config.Engine;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.config.NanPolicy;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialId;
+import io.macexo.exoetl.oracle.Engines;
+import io.macexo.exoetl.testing.FileKind;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.TrialTreeBuilder;
 import io.macexo.exoetl.testing.TrialTreeBuilder.Mutation;
@@ -131,20 +132,21 @@ class PrepareJobTest {
     spark.stop();
   }
 
-  private PrepareResult prepare(String outputName, EtlConfig config) throws Exception {
+  private PrepareResult prepare(String outputName, EtlConfig config, Engines engine)
+      throws Exception {
     PrepareOptions options =
         new PrepareOptions(
             input.toUri().toString(),
             work.resolve(outputName).toUri().toString(),
             List.of(),
             config);
-    return new PrepareJob(spark, options).execute();
+    return new PrepareJob(spark, options, RunProgress.NONE, engine.create()).execute();
   }
 
   @ParameterizedTest
-  @EnumSource(Engine.class)
-  void everyTrialFolderEndsUpWrittenOrRejectedWithItsReason(Engine engine) throws Exception {
-    PrepareResult result = prepare("out-keep-" + engine, CONFIG.withEngine(engine));
+  @EnumSource(Engines.class)
+  void everyTrialFolderEndsUpWrittenOrRejectedWithItsReason(Engines engine) throws Exception {
+    PrepareResult result = prepare("out-keep-" + engine, CONFIG, engine);
 
     Map<String, ReasonCode> rejected =
         result.rejects().stream()
@@ -189,9 +191,9 @@ class PrepareJobTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Engine.class)
-  void rejectDetailsNameTheFileLineAndColumn(Engine engine) throws Exception {
-    PrepareResult result = prepare("out-details-" + engine, CONFIG.withEngine(engine));
+  @EnumSource(Engines.class)
+  void rejectDetailsNameTheFileLineAndColumn(Engines engine) throws Exception {
+    PrepareResult result = prepare("out-details-" + engine, CONFIG, engine);
     Map<String, String> details =
         result.rejects().stream().collect(Collectors.toMap(r -> r.trial().trial(), Reject::detail));
     assertThat(details.get("defect_text_1_on"))
@@ -216,10 +218,10 @@ class PrepareJobTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Engine.class)
-  void writtenValuesMatchTheCsvCellsInTimeOrderWhateverTheColumnOrder(Engine engine)
+  @EnumSource(Engines.class)
+  void writtenValuesMatchTheCsvCellsInTimeOrderWhateverTheColumnOrder(Engines engine)
       throws Exception {
-    prepare("out-values-" + engine, CONFIG.withEngine(engine));
+    prepare("out-values-" + engine, CONFIG, engine);
     Row jump =
         spark
             .read()
@@ -255,10 +257,10 @@ class PrepareJobTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Engine.class)
-  void nanPolicyRejectRejectsTrialsWithNan(Engine engine) throws Exception {
+  @EnumSource(Engines.class)
+  void nanPolicyRejectRejectsTrialsWithNan(Engines engine) throws Exception {
     PrepareResult result =
-        prepare("out-reject-" + engine, CONFIG.withNanPolicy(NanPolicy.REJECT).withEngine(engine));
+        prepare("out-reject-" + engine, CONFIG.withNanPolicy(NanPolicy.REJECT), engine);
     Reject jump =
         result.rejects().stream()
             .filter(r -> r.trial().equals(new TrialId("BT01", "jump_1_1_vertical_on")))

@@ -8,6 +8,7 @@ import io.macexo.exoetl.cli.ExitCode;
 import io.macexo.exoetl.cli.Main;
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.synth.SynthGenerator;
 import io.macexo.exoetl.synth.SynthOptions;
 import io.macexo.exoetl.testing.CapturedOutput;

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialId;
 import io.macexo.exoetl.synth.SynthGenerator;
 import io.macexo.exoetl.synth.SynthOptions;
 import io.macexo.exoetl.synth.SynthResult;
+import io.macexo.exoetl.testing.FileKind;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.ReferenceTrialReader;
 import java.nio.file.Files;

@@ -2,14 +2,12 @@ package io.macexo.exoetl.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.model.TrialFiles;
 import io.macexo.exoetl.model.TrialId;
+import io.macexo.exoetl.testing.FileKind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +71,9 @@ class TrialSlicesTest {
   }
 
   private static TrialFiles trial(String name, long bytes) {
-    Map<FileKind, String> paths = new EnumMap<>(FileKind.class);
+    List<String> paths = new java.util.ArrayList<>();
     for (FileKind kind : FileKind.values()) {
-      paths.put(kind, "/in/BT01/" + name + "/" + kind.suffix() + ".csv");
+      paths.add("/in/BT01/" + name + "/" + kind.suffix() + ".csv");
     }
     return new TrialFiles(new TrialId("BT01", name), paths, bytes);
   }

@@ -2,6 +2,7 @@ package io.macexo.exoetl.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.macexo.exoetl.pipeline.RunProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class ProgressLineTest {
   void terminalModeRedrawsOneLineInPlace() {
     ProgressReporter reporter =
         new ProgressReporter(ProgressReporter.Mode.TERMINAL, 100, out, clock::get);
-    reporter.stage(ProgressReporter.READING);
+    reporter.stage(RunProgress.Stage.READING);
     clock.addAndGet(10 * SECOND);
     reporter.add(50);
     reporter.tick();
@@ -80,9 +81,9 @@ class ProgressLineTest {
   @Test
   void logModeAppendsLines() {
     ProgressReporter reporter = new ProgressReporter(ProgressReporter.Mode.LOG, 0, out, clock::get);
-    reporter.stage(ProgressReporter.DISCOVERING);
+    reporter.stage(RunProgress.Stage.DISCOVERING);
     reporter.total(4);
-    reporter.stage(ProgressReporter.WRITING);
+    reporter.stage(RunProgress.Stage.WRITING);
     clock.addAndGet(2 * SECOND);
     reporter.add(6);
     reporter.close();

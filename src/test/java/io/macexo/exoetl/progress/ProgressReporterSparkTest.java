@@ -2,6 +2,7 @@ package io.macexo.exoetl.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.macexo.exoetl.pipeline.RunProgress;
 import io.macexo.exoetl.testing.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,10 +52,10 @@ class ProgressReporterSparkTest {
   void countsTheTrialsTheTasksReport() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    LongAccumulator trials = ProgressReporter.trialsAccumulator(spark.sparkContext());
+    LongAccumulator trials = spark.sparkContext().longAccumulator(RunProgress.TRIALS_ACCUMULATOR);
     LongAccumulator other = spark.sparkContext().longAccumulator("some other count");
     try (ProgressReporter progress = ProgressReporter.start(spark.sparkContext(), 20, out)) {
-      progress.stage(ProgressReporter.WRITING);
+      progress.stage(RunProgress.Stage.WRITING);
       List<Integer> ids = IntStream.range(0, 20).boxed().toList();
       JavaSparkContext.fromSparkContext(spark.sparkContext())
           .parallelize(ids, 4)

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.TrialId;
-import io.macexo.exoetl.pipeline.IncrementalPlan;
-import io.macexo.exoetl.pipeline.PrepareResult;
-import io.macexo.exoetl.pipeline.TrialSummary;
+import io.macexo.exoetl.model.TrialSummary;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.write.DatasetSchema;
-import io.macexo.exoetl.write.OutputLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +68,8 @@ class ExampleTrialReaderTest {
             row("BT01", "jump_1_1_vertical_on", 2, 100f));
     // As prepare lays it out: participant is a column in the files and the folder's name.
     spark
-        .createDataFrame(rows, DatasetSchema.SCHEMA)
+        .createDataFrame(
+            rows, DatasetSchema.of(io.macexo.exoetl.config.ConfigLoader.defaults().selection()))
         .write()
         .parquet(layout.participant("BT01").toString());
 
@@ -83,9 +84,12 @@ class ExampleTrialReaderTest {
 
     assertThat(trial.trialName()).isEqualTo("normal_walk_1_1-2_on");
     assertThat(trial.length()).isEqualTo(3);
-    assertThat(trial.angles()[2]).containsExactly(3f, 3.1f, 3.2f, 3.3f);
-    assertThat(trial.moments()[1][3]).isNaN();
-    assertThat(trial.momentNames()).isEqualTo(CONFIG.features().moment());
+    assertThat(trial.matrices())
+        .extracting(ExampleTrial.Matrix::title)
+        .containsExactly("angle_features", "moment_targets");
+    assertThat(trial.matrices().get(0).values()[2]).containsExactly(3f, 3.1f, 3.2f, 3.3f);
+    assertThat(trial.matrices().get(1).values()[1][3]).isNaN();
+    assertThat(trial.matrices().get(1).names()).isEqualTo(CONFIG.selection().group(2).features());
   }
 
   private static Row row(String participant, String trial, int length, float base) {

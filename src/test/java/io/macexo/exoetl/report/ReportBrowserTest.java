@@ -51,10 +51,10 @@ class ReportBrowserTest {
           "trials per task family",
           "rejections by reason code",
           "sequence length histogram",
-          "angle inputs over time",
-          "angle inputs, first 5 s",
-          "moment targets over time",
-          "moment targets, first 5 s");
+          "angle_features over time",
+          "angle_features, first 5 s",
+          "moment_targets over time",
+          "moment_targets, first 5 s");
 
   @TempDir static Path work;
   private static HeadlessChromium chromium;

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.macexo.exoetl.config.ConfigLoader;
-import io.macexo.exoetl.config.FeatureSet;
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.Selection;
 import io.macexo.exoetl.model.TaskFamily;
 import io.macexo.exoetl.model.TrialId;
-import io.macexo.exoetl.pipeline.IncrementalPlan;
-import io.macexo.exoetl.pipeline.PrepareResult;
-import io.macexo.exoetl.pipeline.TrialSummary;
+import io.macexo.exoetl.model.TrialSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import java.util.Random;
  * stats.json for the 32 features (two flagged), and a 12,001-sample walking trial with a NaN block.
  */
 final class ReportFixtures {
-  static final FeatureSet FEATURES = ConfigLoader.defaults().features();
+  static final Selection FEATURES = ConfigLoader.defaults().selection();
   static final String HOSTILE_TRIAL = "jump_1_<script>alert(1)</script>_on";
   static final String HOSTILE_DETAIL =
       "BT06_jump_1_<script>alert(1)</script>_on_exo.csv line 7: column <b>knee</b> & \"time\" is not a number";
@@ -122,7 +122,7 @@ final class ReportFixtures {
 
   private static ArrayNode features(boolean wrongUnit) {
     ArrayNode features = MAPPER.createArrayNode();
-    for (String name : FEATURES.imu()) {
+    for (String name : FEATURES.group(0).features()) {
       boolean accel = name.contains("accel");
       double scale = accel ? 12 : 250;
       double offset = name.endsWith("accel_y") ? 9.8 : 0;
@@ -132,10 +132,10 @@ final class ReportFixtures {
       }
       add(features, name, "imu", accel ? "m/s^2" : "deg/s", offset, scale, 0.01);
     }
-    for (String name : FEATURES.angle()) {
+    for (String name : FEATURES.group(1).features()) {
       add(features, name, "angle", "deg", name.startsWith("knee") ? -30 : 15, 25, 0.0);
     }
-    for (String name : FEATURES.moment()) {
+    for (String name : FEATURES.group(2).features()) {
       double nan = name.equals("knee_angle_r_moment") ? 0.62 : 0.08;
       add(features, name, "moment", "Nm/kg", 0.1, 0.6, nan);
     }
@@ -189,7 +189,13 @@ final class ReportFixtures {
           };
     }
     return new ExampleTrial(
-        "BT01", "normal_walk_1_1-2_on", 200, FEATURES.angle(), angles, FEATURES.moment(), moments);
+        "BT01",
+        "normal_walk_1_1-2_on",
+        200,
+        List.of(
+            new ExampleTrial.Matrix("angle_features", "deg", FEATURES.group(1).features(), angles),
+            new ExampleTrial.Matrix(
+                "moment_targets", "Nm/kg", FEATURES.group(2).features(), moments)));
   }
 
   private static String sentence(ReasonCode code, String participant, String trial) {

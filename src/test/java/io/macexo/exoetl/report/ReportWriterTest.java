@@ -2,7 +2,7 @@ package io.macexo.exoetl.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.macexo.exoetl.write.OutputLayout;
+import io.macexo.exoetl.model.OutputLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.macexo.exoetl.config.ConfigLoader;
-import io.macexo.exoetl.config.Engine;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.Moments;
+import io.macexo.exoetl.oracle.Engines;
 import io.macexo.exoetl.pipeline.PrepareJob;
 import io.macexo.exoetl.pipeline.PrepareOptions;
+import io.macexo.exoetl.pipeline.RunProgress;
 import io.macexo.exoetl.synth.SynthGenerator;
 import io.macexo.exoetl.synth.SynthOptions;
 import io.macexo.exoetl.testing.LocalSpark;
@@ -50,16 +52,15 @@ class StatsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Engine.class)
-  void featureStatisticsEqualADirectComputation(Engine engine) throws Exception {
+  @EnumSource(Engines.class)
+  void featureStatisticsEqualADirectComputation(Engines engine) throws Exception {
     Path output = work.resolve("out-" + engine);
     new PrepareJob(
             spark,
             new PrepareOptions(
-                input.toUri().toString(),
-                output.toUri().toString(),
-                List.of(),
-                CONFIG.withEngine(engine)))
+                input.toUri().toString(), output.toUri().toString(), List.of(), CONFIG),
+            RunProgress.NONE,
+            engine.create())
         .execute();
     JsonNode stats = new ObjectMapper().readTree(Files.readString(output.resolve("stats.json")));
     List<Row> rows = spark.read().parquet(output.resolve("data").toString()).collectAsList();

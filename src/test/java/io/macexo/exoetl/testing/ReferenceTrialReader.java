@@ -1,7 +1,6 @@
 package io.macexo.exoetl.testing;
 
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.model.FileKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ public final class ReferenceTrialReader {
       throws IOException {
     List<String> lines = Files.readAllLines(trialFolder.resolve(kind.fileName(participant, trial)));
     List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-    int time = header.indexOf(config.features().timeColumn());
-    List<String> wanted = config.features().columnsOf(kind);
+    int time = header.indexOf(config.selection().timeColumn());
+    List<String> wanted = kind.columns(config.selection());
     TreeMap<Long, float[]> byStep = new TreeMap<>();
     for (String line : lines.subList(1, lines.size())) {
       if (line.isEmpty()) {

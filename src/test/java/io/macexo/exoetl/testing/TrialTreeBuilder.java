@@ -1,7 +1,6 @@
 package io.macexo.exoetl.testing;
 
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.model.FileKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +65,7 @@ public final class TrialTreeBuilder {
    * The lines (each ending in \n) of one file: time first, a filler column, the selected columns.
    */
   public List<String> csvLines(FileKind kind, int rows) {
-    List<String> names = new ArrayList<>(config.features().columnsOf(kind));
+    List<String> names = new ArrayList<>(kind.columns(config.selection()));
     List<String> lines = new ArrayList<>();
     lines.add("time," + FILLER + "," + String.join(",", names) + "\n");
     long firstStep = 8346; // 41.730 s at 200 Hz

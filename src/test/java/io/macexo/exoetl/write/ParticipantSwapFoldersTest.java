@@ -2,6 +2,7 @@ package io.macexo.exoetl.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.macexo.exoetl.model.OutputLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.macexo.exoetl.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

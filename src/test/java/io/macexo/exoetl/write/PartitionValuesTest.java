@@ -2,6 +2,8 @@ package io.macexo.exoetl.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.PartitionValues;
 import io.macexo.exoetl.testing.LocalSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -46,10 +46,17 @@ class TrialParquetWriterTest {
     spark.stop();
   }
 
+  private static final org.apache.spark.sql.types.StructType SCHEMA =
+      DatasetSchema.of(io.macexo.exoetl.config.ConfigLoader.defaults().selection());
+
+  private static DataFileSpec spec() {
+    return new DataFileSpec(SCHEMA, SETTINGS, spark.version());
+  }
+
   @Test
   void messageTypeEqualsSparksConversionOfTheDatasetSchema() {
-    assertThat(TrialParquetWriter.SCHEMA)
-        .isEqualTo(new SparkToParquetSchemaConverter(new SQLConf()).convert(DatasetSchema.SCHEMA));
+    assertThat(ParquetSchema.of(SCHEMA))
+        .isEqualTo(new SparkToParquetSchemaConverter(new SQLConf()).convert(SCHEMA));
   }
 
   @Test
@@ -68,22 +75,21 @@ class TrialParquetWriterTest {
     Configuration conf = new Configuration();
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(direct.toUri());
     try (TrialParquetWriter writer =
-        new TrialParquetWriter(FileSystem.getLocal(conf), path, conf, SETTINGS, spark.version())) {
+        new TrialParquetWriter(FileSystem.getLocal(conf), path, conf, spec())) {
       for (Row row : rows) {
         writer.write(
             row.getString(0),
             row.getString(1),
             row.isNullAt(2) ? null : row.getDouble(2),
             row.getInt(3),
-            (float[][]) row.get(4),
-            (float[][]) row.get(5),
-            (float[][]) row.get(6));
+            java.util.Arrays.asList(
+                (float[][]) row.get(4), (float[][]) row.get(5), (float[][]) row.get(6)));
       }
       assertThat(writer.rows()).isEqualTo(rows.size());
     }
     Path bySpark = work.resolve("spark");
     spark
-        .createDataFrame(rows, DatasetSchema.SCHEMA)
+        .createDataFrame(rows, SCHEMA)
         .coalesce(1)
         .write()
         .mode(SaveMode.ErrorIfExists)
@@ -108,10 +114,15 @@ class TrialParquetWriterTest {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
     int trials = 12;
     try (TrialParquetWriter writer =
-        new TrialParquetWriter(FileSystem.getLocal(conf), path, conf, SETTINGS, spark.version())) {
+        new TrialParquetWriter(FileSystem.getLocal(conf), path, conf, spec())) {
       for (int i = 0; i < trials; i++) {
         // About 800 KB of floats a trial: more than a row group's 1 MB every two trials.
-        writer.write("BT02", "t" + i, 1.0, 6000, random(i, 6000, 24), random(i, 6000, 4), null);
+        writer.write(
+            "BT02",
+            "t" + i,
+            1.0,
+            6000,
+            java.util.Arrays.asList(random(i, 6000, 24), random(i, 6000, 4), null));
       }
     }
     ParquetMetadata footer;
@@ -121,7 +132,7 @@ class TrialParquetWriterTest {
     assertThat(footer.getBlocks().size()).isBetween(trials / 3, trials);
     assertThat(footer.getBlocks().stream().mapToLong(b -> b.getRowCount()).sum()).isEqualTo(trials);
     assertThat(footer.getFileMetaData().getKeyValueMetaData())
-        .containsEntry(ParquetFileSink.SPARK_ROW_METADATA, DatasetSchema.SCHEMA.json())
+        .containsEntry(ParquetFileSink.SPARK_ROW_METADATA, SCHEMA.json())
         .containsEntry(ParquetFileSink.SPARK_VERSION_METADATA, spark.version());
     assertThat(spark.read().parquet(file.toString()).count()).isEqualTo(trials);
   }
@@ -132,11 +143,16 @@ class TrialParquetWriterTest {
     org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(work.resolve("s").toUri());
     List<String> files;
     try (ParticipantFileWriter writer =
-        new ParticipantFileWriter(staging, conf, SETTINGS, spark.version(), "part-00001-x-a0")) {
+        new ParticipantFileWriter(staging, conf, spec(), "part-00001-x-a0")) {
       for (String participant : List.of("BT01", "BT01", "BT02")) {
         writer
             .forParticipant(participant)
-            .write(participant, "t", 1.0, 1, new float[][] {{1f}}, null, null);
+            .write(
+                participant,
+                "t",
+                1.0,
+                1,
+                java.util.Arrays.asList(new float[][] {{1f}}, null, null));
       }
       files = writer.finish();
     }

@@ -1,4 +1,4 @@
-package io.macexo.exoetl.stats;
+package io.macexo.exoetl.model;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package io.macexo.exoetl.hub;
+package io.macexo.exoetl.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.macexo.exoetl.hub.FakeOutput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,9 @@ class DatasetCardTest {
     }
     assertThat(yaml.at("/dataset_info/1/config_name").asText()).isEqualTo("trials");
     assertThat(names(yaml.at("/dataset_info/1/features")))
-        .containsExactlyElementsOf(io.macexo.exoetl.model.OutputColumns.TRIALS);
+        .containsExactlyElementsOf(
+            io.macexo.exoetl.model.OutputColumns.trials(
+                io.macexo.exoetl.config.ConfigLoader.defaults().selection()));
     assertThat(yaml.at("/size_categories/0").asText()).isEqualTo("n<1K");
     assertThat(yaml.at("/license").asText()).isEqualTo("other");
     assertThat(yaml.at("/tags").toString()).contains("exoskeleton", "biomechanics", "timeseries");
@@ -116,14 +119,15 @@ class DatasetCardTest {
             "| normal_walk | 2 |",
             "`thigh_imu_l_accel_x` (m/s²)",
             "`shank_imu_r_gyro_z` (deg/s)",
-            "`angle_features` (deg): `hip_flexion_l`",
-            "`moment_targets` (Nm/kg, normalised by body mass)",
+            "- `angle_features` (deg): `hip_flexion_l`",
+            "- `moment_targets` (Nm/kg): `hip_flexion_l_moment`",
             "## NaN policy: `keep`",
             "load_dataset(\"macexo/exo-phase1\", split=\"train\")",
             "load_dataset(\"macexo/exo-phase1\", \"trials\", split=\"train\")",
-            "load_dataset(\"macexo/exo-phase1\", data_dir=\"data/BT01\", split=\"train\")",
+            "load_dataset(\"macexo/exo-phase1\", data_dir=\"data/subject=BT01\", split=\"train\")",
             "revision=",
-            "inputs (batch, seq, 28), targets (batch, seq, 4), mask (batch, seq), lengths (batch,)",
+            "inputs (batch, seq, 28), targets (batch, seq, 4), mask (batch, seq)",
+            "ExoskeletonDataset(hf_repo=\"macexo/exo-phase1\"",
             "doi.org/10.35090/gatech/75759",
             "@article{molinaro2024taskagnostic",
             "at 200 Hz",
@@ -153,6 +157,6 @@ class DatasetCardTest {
 
     assertThat(DatasetCard.render(m))
         .contains("load_dataset(\"" + DatasetCard.PLACEHOLDER_REPO_ID + "\"")
-        .doesNotContain("macexo/");
+        .doesNotContain("\"macexo/");
   }
 }

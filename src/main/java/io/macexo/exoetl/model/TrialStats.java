@@ -1,12 +1,13 @@
-package io.macexo.exoetl.stats;
+package io.macexo.exoetl.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-feature {@link Moments} of one trial (or of many, once merged), in output order: the 24 IMU
- * features, then the 4 angles, then the 4 moments. Computed on the executor that assembled the
+ * Per-feature {@link Moments} of one trial (or of many, once merged), in output order: every
+ * feature of the first selection group, then the second's, and so on (by default the 24 IMU
+ * features, then the 4 angles, then the 4 moments). Computed on the executor that assembled the
  * trial.
  */
 public record TrialStats(List<Moments> features) implements Serializable {
@@ -23,8 +24,8 @@ public record TrialStats(List<Moments> features) implements Serializable {
     return new TrialStats(features);
   }
 
-  /** The moments of every column of the three matrices, in order. */
-  public static TrialStats of(float[][]... matrices) {
+  /** The moments of every column of the matrices, in order. */
+  public static TrialStats of(List<float[][]> matrices) {
     List<Moments> features = new ArrayList<>();
     for (float[][] matrix : matrices) {
       int width = matrix.length == 0 ? 0 : matrix[0].length;

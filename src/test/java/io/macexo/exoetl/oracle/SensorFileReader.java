@@ -1,8 +1,11 @@
-package io.macexo.exoetl.read;
+package io.macexo.exoetl.oracle;
 
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.model.FileKind;
+import io.macexo.exoetl.model.FeatureGroup;
+import io.macexo.exoetl.model.Selection;
 import io.macexo.exoetl.model.TrialFiles;
+import io.macexo.exoetl.read.FileTask;
+import io.macexo.exoetl.read.HadoopFiles;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -17,9 +20,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads the three files of every trial in parallel on the executors and returns one {@link
- * ParsedColumns} row per CSV line. The driver sends only file paths; each task opens its files
- * through the Hadoop file system (local, HDFS or s3a) and parses them lazily.
+ * The oracle's reader: reads every file of every trial in parallel on the executors and returns one
+ * {@link ParsedColumns} row per CSV line. The driver sends only file paths; each task opens its
+ * files through the Hadoop file system (local, HDFS or s3a) and parses them lazily.
  *
  * <p>There is no schema inference and no generic CSV reader: the header of each file names the
  * columns, the configured feature lists say which to take. Files are spread over {@code 4 x default
@@ -33,17 +36,20 @@ public final class SensorFileReader {
   public static Dataset<Row> read(SparkSession spark, List<TrialFiles> trials, EtlConfig config) {
     List<FileTask> tasks = new ArrayList<>();
     List<String> paths = new ArrayList<>();
+    Selection selection = config.selection();
     for (TrialFiles trial : trials) {
-      for (FileKind kind : FileKind.values()) {
-        String path = trial.path(kind);
+      for (int group = 0; group < selection.size(); group++) {
+        FeatureGroup kind = selection.group(group);
+        String path = trial.path(group);
         tasks.add(
             new FileTask(
                 trial.id().participant(),
                 trial.id().trial(),
-                kind,
+                group,
+                kind.file(),
                 new Path(path).getName(),
-                config.features().timeColumn(),
-                config.features().columnsOf(kind)));
+                selection.timeColumn(),
+                kind.features()));
         paths.add(path);
       }
     }

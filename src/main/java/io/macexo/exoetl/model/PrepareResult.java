@@ -1,8 +1,5 @@
-package io.macexo.exoetl.pipeline;
+package io.macexo.exoetl.model;
 
-import io.macexo.exoetl.model.ReasonCode;
-import io.macexo.exoetl.model.Reject;
-import io.macexo.exoetl.model.TaskFamily;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.macexo.exoetl.write;
+package io.macexo.exoetl.model;
 
 import java.util.HexFormat;
 import java.util.Locale;

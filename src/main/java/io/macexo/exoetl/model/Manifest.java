@@ -1,6 +1,5 @@
-package io.macexo.exoetl.write;
+package io.macexo.exoetl.model;
 
-import io.macexo.exoetl.stats.TrialStats;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +13,7 @@ import java.util.TreeMap;
 public record Manifest(String settingsFingerprint, Map<String, ParticipantEntry> participants) {
   /**
    * 2 added each written trial's data file and NaN shares (for the trials table) with the plain
-   * {@code data/BT01/} layout; format 1 manifests are still read (see {@link ManifestStore}).
+   * {@code data/BT01/} layout; format 1 manifests are still read (see ManifestStore).
    */
   public static final int FORMAT = 2;
 

@@ -1,20 +1,15 @@
-package io.macexo.exoetl.assemble;
+package io.macexo.exoetl.oracle;
 
-import static io.macexo.exoetl.model.OutputColumns.ANGLE_FEATURES;
-import static io.macexo.exoetl.model.OutputColumns.IMU_FEATURES;
 import static io.macexo.exoetl.model.OutputColumns.MASS_KG;
-import static io.macexo.exoetl.model.OutputColumns.MOMENT_TARGETS;
 import static io.macexo.exoetl.model.OutputColumns.PARTICIPANT;
 import static io.macexo.exoetl.model.OutputColumns.SEQUENCE_LENGTH;
 import static io.macexo.exoetl.model.OutputColumns.TRIAL_NAME;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
@@ -26,10 +21,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.model.FileKind;
 import io.macexo.exoetl.model.ReasonCode;
-import io.macexo.exoetl.read.ParsedColumns;
-import io.macexo.exoetl.validate.IssueColumns;
+import io.macexo.exoetl.model.Selection;
+import io.macexo.exoetl.oracle.IssueColumns.What;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -38,67 +32,65 @@ import org.apache.spark.sql.Row;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Joins the three files of every trial on the timestep and aggregates each trial into one row of
- * float arrays, in time order. A pure transformation.
+ * The oracle's join: the files of every trial joined on the time step and each trial aggregated
+ * into one row of float arrays, in time order. A pure transformation.
  *
- * <p>How: one full outer join per file kind on (participant, trial_name, step), so a step present
- * in one file and not another is seen (LENGTH_MISMATCH); then a group-by on (participant,
+ * <p>How: one full outer join per selection group on (participant, trial_name, step), so a step
+ * present in one file and not another is seen (LENGTH_MISMATCH); then a group-by on (participant,
  * trial_name) that takes the smallest issue and the samples sorted by step ({@code sort_array} on a
- * struct whose first field is the step: never rely on collect_list order). Two shuffles of the
- * parsed rows; their width is {@code exo-etl.spark.shuffle-partitions}. A trial whose files hold
+ * struct whose first field is the step: never rely on collect_list order). A trial whose files hold
  * only headers becomes EMPTY_TRIAL.
  *
  * <p>The result has the dataset columns plus {@link IssueColumns#ISSUE}: null for a good trial.
  */
-public final class TrialAssembler {
+final class TrialAssembler {
   private static final String PRESENT = "present_";
   private static final String SAMPLES = "samples";
   private static final String STEP = ParsedColumns.STEP;
 
   private TrialAssembler() {}
 
-  public static Dataset<Row> assemble(Dataset<Row> flagged, EtlConfig config) {
+  static Dataset<Row> assemble(Dataset<Row> flagged, EtlConfig config) {
+    Selection selection = config.selection();
     List<String> keys = List.of(PARTICIPANT, TRIAL_NAME, STEP);
     Dataset<Row> joined = null;
-    for (FileKind kind : FileKind.values()) {
-      Dataset<Row> side = side(flagged, kind);
+    for (int k = 0; k < selection.size(); k++) {
+      Dataset<Row> side = side(flagged, k);
       joined =
           joined == null
               ? side
               : joined.join(side, CollectionConverters.asScala(keys).toSeq(), "full_outer");
     }
     List<Column> issues = new ArrayList<>();
-    for (FileKind kind : FileKind.values()) {
-      issues.add(col(IssueColumns.ISSUE + "_" + kind.ordinal()));
+    List<Column> values = new ArrayList<>(List.of(col(STEP)));
+    for (int k = 0; k < selection.size(); k++) {
+      issues.add(col(IssueColumns.ISSUE + "_" + k));
+      values.add(col(ParsedColumns.VALUES + "_" + k));
     }
-    issues.add(mismatch(config));
+    issues.add(mismatch(selection));
     Column rowIssue = least(issues.toArray(Column[]::new));
     Column sample =
-        when(
-            col(STEP).isNotNull().and(rowIssue.isNull()),
-            struct(
-                col(STEP),
-                valuesOf(FileKind.EXO),
-                valuesOf(FileKind.ANGLE),
-                valuesOf(FileKind.MOMENT)));
+        when(col(STEP).isNotNull().and(rowIssue.isNull()), struct(values.toArray(Column[]::new)));
     Dataset<Row> trials =
         joined
             .groupBy(PARTICIPANT, TRIAL_NAME)
             .agg(
                 min(rowIssue).as(IssueColumns.ISSUE), sort_array(collect_list(sample)).as(SAMPLES));
-    return trials.select(
-        col(PARTICIPANT),
-        col(TRIAL_NAME),
-        massOf(config).as(MASS_KG),
-        size(col(SAMPLES)).as(SEQUENCE_LENGTH),
-        floats(FileKind.EXO).as(IMU_FEATURES),
-        floats(FileKind.ANGLE).as(ANGLE_FEATURES),
-        floats(FileKind.MOMENT).as(MOMENT_TARGETS),
-        coalesce(col(IssueColumns.ISSUE), emptyTrial()).as(IssueColumns.ISSUE));
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                col(PARTICIPANT),
+                col(TRIAL_NAME),
+                massOf(config).as(MASS_KG),
+                size(col(SAMPLES)).as(SEQUENCE_LENGTH)));
+    for (int k = 0; k < selection.size(); k++) {
+      columns.add(floats(k).as(selection.group(k).column()));
+    }
+    columns.add(coalesce(col(IssueColumns.ISSUE), emptyTrial()).as(IssueColumns.ISSUE));
+    return trials.select(columns.toArray(Column[]::new));
   }
 
-  private static Dataset<Row> side(Dataset<Row> flagged, FileKind kind) {
-    int k = kind.ordinal();
+  private static Dataset<Row> side(Dataset<Row> flagged, int k) {
     return flagged
         .where(col(ParsedColumns.KIND).equalTo(k))
         .select(
@@ -110,56 +102,49 @@ public final class TrialAssembler {
             not(col(ParsedColumns.IS_HEADER)).as(PRESENT + k));
   }
 
-  private static Column valuesOf(FileKind kind) {
-    return col(ParsedColumns.VALUES + "_" + kind.ordinal());
-  }
-
   /** A data step that some file lacks. Header rows have no step and never count. */
-  private static Column mismatch(EtlConfig config) {
+  private static Column mismatch(Selection selection) {
     List<Column> present = new ArrayList<>();
     List<Column> absent = new ArrayList<>();
     Column all = lit(true);
-    for (FileKind kind : FileKind.values()) {
-      Column here = coalesce(col(PRESENT + kind.ordinal()), lit(false));
-      present.add(when(here, lit(kind.suffix())));
-      absent.add(when(not(here), lit(kind.suffix())));
+    for (int k = 0; k < selection.size(); k++) {
+      Column here = coalesce(col(PRESENT + k), lit(false));
+      present.add(when(here, lit(selection.group(k).file())));
+      absent.add(when(not(here), lit(selection.group(k).file())));
       all = all.and(here);
     }
-    Column seconds = format_string("%.3f", col(STEP).divide(config.samplingRateHz()));
-    Column detail =
-        concat(
-            lit("time step "),
-            col(STEP).cast("string"),
-            lit(" (t = "),
-            seconds,
-            lit(" s) is in "),
-            concat_ws(", ", present.toArray(Column[]::new)),
-            lit(" but not in "),
-            concat_ws(", ", absent.toArray(Column[]::new)));
     return when(
         col(STEP).isNotNull().and(not(all)),
-        struct(
-            lit(ReasonCode.LENGTH_MISMATCH.precedence()).as(IssueColumns.PRECEDENCE),
-            lit(0).as(IssueColumns.KIND),
-            col(STEP).as(IssueColumns.LINE),
-            lit(ReasonCode.LENGTH_MISMATCH.name()).as(IssueColumns.CODE),
-            detail.as(IssueColumns.DETAIL)));
+        trialIssue(ReasonCode.LENGTH_MISMATCH, What.MISMATCH, col(STEP))
+            .withField(IssueColumns.PRESENT, concat_ws(", ", present.toArray(Column[]::new)))
+            .withField(IssueColumns.ABSENT, concat_ws(", ", absent.toArray(Column[]::new))));
   }
 
   private static Column emptyTrial() {
     return when(
         size(col(SAMPLES)).equalTo(0),
-        struct(
-            lit(ReasonCode.EMPTY_TRIAL.precedence()).as(IssueColumns.PRECEDENCE),
-            lit(0).as(IssueColumns.KIND),
-            lit(0L).as(IssueColumns.LINE),
-            lit(ReasonCode.EMPTY_TRIAL.name()).as(IssueColumns.CODE),
-            lit("the three files have headers but no data rows").as(IssueColumns.DETAIL)));
+        trialIssue(ReasonCode.EMPTY_TRIAL, What.EMPTY_TRIAL, lit(0L)));
+  }
+
+  /** An issue of the whole trial: file 0, at {@code line}. */
+  private static Column trialIssue(ReasonCode code, What what, Column line) {
+    return struct(
+        lit(code.precedence()).as(IssueColumns.PRECEDENCE),
+        lit(0).as(IssueColumns.KIND),
+        line.cast("long").as(IssueColumns.LINE),
+        lit(code.name()).as(IssueColumns.CODE),
+        lit(what.name()).as(IssueColumns.WHAT),
+        lit(null).cast("string").as(IssueColumns.COLUMN),
+        lit(null).cast("long").as(IssueColumns.FIRST),
+        lit(null).cast("long").as(IssueColumns.SECOND),
+        lit(null).cast("string").as(IssueColumns.PRESENT),
+        lit(null).cast("string").as(IssueColumns.ABSENT),
+        lit(null).cast("string").as(IssueColumns.DETAIL));
   }
 
   /** The samples' values of one file as a (seq x width) float matrix. */
-  private static Column floats(FileKind kind) {
-    String field = ParsedColumns.VALUES + "_" + kind.ordinal();
+  private static Column floats(int k) {
+    String field = ParsedColumns.VALUES + "_" + k;
     return expr("transform(" + SAMPLES + ", s -> cast(s." + field + " as array<float>))");
   }
 

@@ -1,8 +1,4 @@
-package io.macexo.exoetl.pipeline;
-
-import io.macexo.exoetl.model.Reject;
-import io.macexo.exoetl.model.TrialId;
-import io.macexo.exoetl.stats.TrialStats;
+package io.macexo.exoetl.model;
 
 /**
  * What became of one trial: written with a length, or rejected. The driver holds only these.

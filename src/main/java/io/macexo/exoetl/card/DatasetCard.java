@@ -1,4 +1,4 @@
-package io.macexo.exoetl.hub;
+package io.macexo.exoetl.card;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,8 +83,9 @@ public final class DatasetCard {
     config(configs, "default", DATA_FILES).put("default", true);
     config(configs, TRIALS_CONFIG, TRIALS_FILES);
     ArrayNode info = card.putArray("dataset_info");
-    features(info, "default", datasetFeatures());
-    features(info, TRIALS_CONFIG, trialsFeatures());
+    List<String> arrays = facts.groups().stream().map(CardFacts.Group::column).toList();
+    features(info, "default", datasetFeatures(arrays));
+    features(info, TRIALS_CONFIG, trialsFeatures(arrays));
     try {
       return YAML.writeValueAsString(card);
     } catch (JsonProcessingException e) {
@@ -112,17 +113,17 @@ public final class DatasetCard {
         });
   }
 
-  private static Map<String, String> datasetFeatures() {
+  private static Map<String, String> datasetFeatures(List<String> arrays) {
     Map<String, String> columns = new java.util.LinkedHashMap<>();
     columns.put(OutputColumns.PARTICIPANT, "string");
     columns.put(OutputColumns.TRIAL_NAME, "string");
     columns.put(OutputColumns.MASS_KG, "float64");
     columns.put(OutputColumns.SEQUENCE_LENGTH, "int32");
-    OutputColumns.ARRAYS.forEach(name -> columns.put(name, "matrix"));
+    arrays.forEach(name -> columns.put(name, "matrix"));
     return columns;
   }
 
-  private static Map<String, String> trialsFeatures() {
+  private static Map<String, String> trialsFeatures(List<String> arrays) {
     Map<String, String> columns = new java.util.LinkedHashMap<>();
     for (String name :
         List.of(
@@ -136,7 +137,7 @@ public final class DatasetCard {
     columns.put(OutputColumns.SPEED_M_S, "float64");
     columns.put(OutputColumns.MASS_KG, "float64");
     columns.put(OutputColumns.SEQUENCE_LENGTH, "int32");
-    OutputColumns.ARRAYS.forEach(name -> columns.put(OutputColumns.nanShare(name), "float64"));
+    arrays.forEach(name -> columns.put(OutputColumns.nanShare(name), "float64"));
     columns.put(OutputColumns.DATA_FILE, "string");
     return columns;
   }

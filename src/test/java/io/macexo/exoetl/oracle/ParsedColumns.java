@@ -1,4 +1,4 @@
-package io.macexo.exoetl.read;
+package io.macexo.exoetl.oracle;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -22,7 +22,7 @@ public final class ParsedColumns {
   public static final String PARTICIPANT = OutputColumns.PARTICIPANT;
   public static final String TRIAL_NAME = OutputColumns.TRIAL_NAME;
 
-  /** {@link io.macexo.exoetl.model.FileKind} ordinal. */
+  /** The index of the selection group the file feeds. */
   public static final String KIND = "kind";
 
   /** 1-based line number in the file; the header is line 1. */

@@ -1,4 +1,4 @@
-package io.macexo.exoetl.write;
+package io.macexo.exoetl.model;
 
 import org.apache.hadoop.fs.Path;
 
@@ -31,7 +31,7 @@ public record OutputLayout(Path root) {
 
   /**
    * How folders under {@code data/} were named before: {@code participant=BT01}. A run that finds
-   * them migrates the output ({@link LayoutMigration}).
+   * them migrates the output (LayoutMigration).
    */
   public static final String LEGACY_FOLDER_PREFIX = "participant=";
 
@@ -111,7 +111,7 @@ public record OutputLayout(Path root) {
     return new Path(root, "report.html");
   }
 
-  /** Held while a run writes; see {@link OutputLock}. */
+  /** Held while a run writes; see OutputLock. */
   public Path lock() {
     return new Path(root, "_lock");
   }

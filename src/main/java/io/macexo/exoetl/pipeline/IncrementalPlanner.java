@@ -1,29 +1,17 @@
 package io.macexo.exoetl.pipeline;
 
-import io.macexo.exoetl.write.Manifest;
+import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.IncrementalPlan.Change;
+import io.macexo.exoetl.model.Manifest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/**
- * Which participants a run must process: new ones, changed ones (inputs, mass or settings), and
- * which output folders to remove (participants gone from the input). Pure: built from fingerprints
- * and the previous manifest.
- */
-public record IncrementalPlan(Map<String, Change> participants, List<String> removed) {
-  /** What happened to a participant since the previous run. */
-  public enum Change {
-    NEW,
-    CHANGED,
-    UNCHANGED
-  }
-
-  public IncrementalPlan {
-    participants = java.util.Collections.unmodifiableMap(new TreeMap<>(participants));
-    removed = List.copyOf(removed);
-  }
+/** Plans an incremental run against the previous manifest. Pure. */
+final class IncrementalPlanner {
+  private IncrementalPlanner() {}
 
   /**
    * @param fingerprints this run's fingerprint per participant in scope
@@ -33,7 +21,7 @@ public record IncrementalPlan(Map<String, Change> participants, List<String> rem
    * @param removeAbsent whether participants absent from the input are removed (not with
    *     --participants)
    */
-  static IncrementalPlan of(
+  static IncrementalPlan plan(
       Map<String, String> fingerprints,
       Optional<Manifest> previous,
       String settingsFingerprint,
@@ -63,25 +51,5 @@ public record IncrementalPlan(Map<String, Change> participants, List<String> rem
       removed.removeAll(fingerprints.keySet());
     }
     return new IncrementalPlan(changes, List.copyOf(removed));
-  }
-
-  /** Participants to read and write this run. */
-  public List<String> toProcess() {
-    return participants.entrySet().stream()
-        .filter(e -> e.getValue() != Change.UNCHANGED)
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
-  public List<String> with(Change change) {
-    return participants.entrySet().stream()
-        .filter(e -> e.getValue() == change)
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
-  /** Nothing to read, write or remove. */
-  public boolean nothingToDo() {
-    return toProcess().isEmpty() && removed.isEmpty();
   }
 }

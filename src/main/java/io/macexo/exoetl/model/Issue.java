@@ -1,12 +1,11 @@
-package io.macexo.exoetl.validate;
+package io.macexo.exoetl.model;
 
-import io.macexo.exoetl.model.ReasonCode;
 import java.util.Comparator;
 
 /**
- * A problem found in a trial, ordered exactly like the {@link IssueColumns} struct the DataFrame
- * engine takes the minimum of: precedence, file kind, line, code, detail. Both engines therefore
- * report the same issue for the same trial.
+ * A problem found in a trial, ordered exactly like the issue struct struct the DataFrame engine
+ * takes the minimum of: precedence, file kind, line, code, detail. Both engines therefore report
+ * the same issue for the same trial.
  */
 public record Issue(ReasonCode code, int kind, long line, String detail)
     implements Comparable<Issue> {

@@ -1,4 +1,4 @@
-package io.macexo.exoetl.hub;
+package io.macexo.exoetl.card;
 
 import io.macexo.exoetl.model.ReasonCode;
 import java.util.Arrays;
@@ -69,34 +69,42 @@ final class CardText {
   }
 
   private static String columns(CardFacts f) {
-    return "## Columns\n\n"
-        + "| column | type | meaning |\n|---|---|---|\n"
-        + "| `participant` | string | participant id, e.g. BT01 (also the folder `data/BT01/`) |\n"
-        + "| `trial_name` | string | trial folder name, e.g. `normal_walk_1_1-2_on` |\n"
-        + "| `mass_kg` | float64 | body mass without the exoskeleton, kg |\n"
-        + "| `sequence_length` | int32 | timesteps in the trial |\n"
-        + "| `imu_features` | list of list of float32 | (sequence_length, "
-        + f.imu().size()
-        + ") |\n"
-        + "| `angle_features` | list of list of float32 | (sequence_length, "
-        + f.angle().size()
-        + ") |\n"
-        + "| `moment_targets` | list of list of float32 | (sequence_length, "
-        + f.moment().size()
-        + ") |\n";
+    StringBuilder text =
+        new StringBuilder(
+            "## Columns\n\n"
+                + "| column | type | meaning |\n|---|---|---|\n"
+                + "| `participant` | string | participant id, e.g. BT01 (also the folder `data/subject=…`) |\n"
+                + "| `trial_name` | string | trial folder name, e.g. `normal_walk_1_1-2_on` |\n"
+                + "| `mass_kg` | float64 | body mass without the exoskeleton, kg |\n"
+                + "| `sequence_length` | int32 | timesteps in the trial |\n");
+    for (CardFacts.Group group : f.groups()) {
+      text.append("| `")
+          .append(group.column())
+          .append("` | list of list of float32 | (sequence_length, ")
+          .append(group.features().size())
+          .append(") |\n");
+    }
+    return text.toString();
   }
 
   private static String features(CardFacts f) {
     StringBuilder text = new StringBuilder("## Features and units\n\n");
     text.append("Inner-list order of each array column:\n\n");
-    text.append("- `imu_features`: ").append(withUnits(f.imu())).append('\n');
-    text.append("- `angle_features` (deg): ").append(codes(f.angle())).append('\n');
-    text.append("- `moment_targets` (Nm/kg, normalised by body mass): ")
-        .append(codes(f.moment()))
-        .append('\n');
-    text.append(
-            "\nAccelerations are in m/s² (the vertical axis carries gravity), angular rates in deg/s, ")
-        .append("joint angles in degrees (knee flexion negative), moments in Nm/kg.\n");
+    for (CardFacts.Group group : f.groups()) {
+      text.append("- `").append(group.column()).append('`');
+      if (!group.unit().isEmpty()) {
+        text.append(" (").append(group.unit()).append(')');
+      }
+      text.append(": ")
+          .append(group.unit().isEmpty() ? withUnits(group.features()) : codes(group.features()));
+      if (!group.description().isEmpty()) {
+        text.append(". ")
+            .append(Character.toUpperCase(group.description().charAt(0)))
+            .append(group.description().substring(1))
+            .append('.');
+      }
+      text.append('\n');
+    }
     return text.toString();
   }
 
@@ -189,7 +197,7 @@ final class CardText {
   private static String loading(CardFacts f, String repoId) {
     String repo = "\"" + repoId + "\"";
     return "## Loading\n\n"
-        + "Each participant's trials sit in `data/<participant>/`; `participant` is also a column in every "
+        + "Each participant's trials sit in `data/subject=<participant>/`; `participant` is also a column in every "
         + "file. The `trials` config is a small table, one row per trial without the arrays (task family, "
         + "exo on or off, speed, length, NaN shares, the file that holds it): browse it, pick, then load.\n\n"
         + "```python\nfrom datasets import load_dataset\n\n"
@@ -202,10 +210,10 @@ final class CardText {
         + ", \"trials\", split=\"train\")  # one small row per trial\n"
         + "bt01 = load_dataset("
         + repo
-        + ", data_dir=\"data/BT01\", split=\"train\")  # one participant\n"
+        + ", data_dir=\"data/subject=BT01\", split=\"train\")  # one participant\n"
         + "some = load_dataset("
         + repo
-        + ", data_files=[\"data/BT01/*.parquet\", \"data/BT02/*.parquet\"], split=\"train\")\n"
+        + ", data_files=[\"data/subject=BT01/*.parquet\", \"data/subject=BT02/*.parquet\"], split=\"train\")\n"
         + "# Pin what a model was trained on: a commit sha or a tag of this repo.\n"
         + "pinned = load_dataset("
         + repo
@@ -215,51 +223,37 @@ final class CardText {
         + "(`huggingface_hub.snapshot_download("
         + repo
         + ", repo_type=\"dataset\")`).\n\n"
-        + "A PyTorch `Dataset` and a `collate_fn` that pads each batch to its longest trial:\n\n"
-        + pytorch(f);
+        + "Training in PyTorch: windows of the trials, with masks, from a local cache that downloads "
+        + "only what is asked for:\n\n"
+        + pytorch(f, repo);
   }
 
-  private static String pytorch(CardFacts f) {
-    int inputs = f.imu().size() + f.angle().size();
-    int targets = f.moment().size();
-    return "```python\nimport numpy as np\nimport torch\nfrom torch.utils.data import DataLoader, Dataset\n\n\n"
-        + "class ExoTrials(Dataset):\n"
-        + "    \"\"\"One item per trial: inputs (seq, "
-        + inputs
-        + ") = "
-        + f.imu().size()
-        + " IMU + "
-        + f.angle().size()
-        + " angles, targets (seq, "
-        + targets
-        + ").\"\"\"\n\n"
-        + "    def __init__(self, hf_dataset):\n        self.trials = hf_dataset\n\n"
-        + "    def __len__(self):\n        return len(self.trials)\n\n"
-        + "    def __getitem__(self, index):\n        row = self.trials[index]\n"
-        + "        imu = np.asarray(row[\"imu_features\"], dtype=np.float32)\n"
-        + "        angles = np.asarray(row[\"angle_features\"], dtype=np.float32)\n"
-        + "        targets = np.asarray(row[\"moment_targets\"], dtype=np.float32)\n"
-        + "        inputs = np.concatenate([imu, angles], axis=1)\n"
-        + "        return torch.from_numpy(inputs), torch.from_numpy(targets)\n\n\n"
-        + "def collate(batch):\n"
-        + "    \"\"\"Pads to the longest trial; mask is True on real timesteps.\"\"\"\n"
-        + "    lengths = torch.tensor([x.shape[0] for x, _ in batch])\n"
-        + "    longest = int(lengths.max())\n"
-        + "    inputs = torch.zeros(len(batch), longest, batch[0][0].shape[1])\n"
-        + "    targets = torch.zeros(len(batch), longest, batch[0][1].shape[1])\n"
-        + "    for i, (x, y) in enumerate(batch):\n"
-        + "        inputs[i, : x.shape[0]] = x\n        targets[i, : y.shape[0]] = y\n"
-        + "    mask = torch.arange(longest)[None, :] < lengths[:, None]\n"
-        + "    return inputs, targets, mask, lengths\n\n\n"
-        + "loader = DataLoader(ExoTrials(trials), batch_size=8, shuffle=True, collate_fn=collate)\n"
-        + "inputs, targets, mask, lengths = next(iter(loader))\n"
+  /**
+   * Training with the project's PyTorch package, {@code exo_dataset}: the same module the docs and
+   * the notebooks use, so the card never shows a second loader.
+   */
+  private static String pytorch(CardFacts f, String repo) {
+    List<CardFacts.Group> groups = f.groups();
+    int targets = groups.get(groups.size() - 1).features().size();
+    int inputs = groups.stream().mapToInt(g -> g.features().size()).sum() - targets;
+    return "```python\n"
+        + "# the exo_dataset package: pip install ./src/main/python in a clone of exo-etl\n"
+        + "from torch.utils.data import DataLoader\n"
+        + "from exo_dataset import ExoskeletonDataset, collate_fn, masked_mse\n\n"
+        + "train = ExoskeletonDataset(hf_repo="
+        + repo
+        + ", split=\"train\", window=1024, stride=512)\n"
+        + "loader = DataLoader(train, batch_size=32, shuffle=True, collate_fn=collate_fn)\n"
+        + "batch = next(iter(loader))\n"
         + "# inputs (batch, seq, "
         + inputs
         + "), targets (batch, seq, "
         + targets
-        + "), mask (batch, seq), lengths (batch,)\n"
-        + "valid = mask[..., None] & ~torch.isnan(targets)  # also masks NaN targets\n"
-        + "inputs = torch.nan_to_num(inputs)\n```\n";
+        + "), mask (batch, seq), target_mask (batch, seq, "
+        + targets
+        + "), lengths (batch,)\n"
+        + "# NaN inputs are 0 with mask False; NaN targets have target_mask False: use masked_mse\n"
+        + "```\n";
   }
 
   private static String citation() {

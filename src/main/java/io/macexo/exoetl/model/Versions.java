@@ -1,4 +1,4 @@
-package io.macexo.exoetl.pipeline;
+package io.macexo.exoetl.model;
 
 /** Versions recorded in metadata.json, read from the jar manifest and Spark itself. */
 public final class Versions {

@@ -1,5 +1,9 @@
-package io.macexo.exoetl.read;
+package io.macexo.exoetl.oracle;
 
+import io.macexo.exoetl.model.Issue;
+import io.macexo.exoetl.read.CsvLineReader;
+import io.macexo.exoetl.read.FileTask;
+import io.macexo.exoetl.read.ParsedLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,20 +29,20 @@ final class CsvFileParser implements Iterator<Row>, AutoCloseable {
   }
 
   private Row headerRow() {
-    CsvHeader header = reader.header();
     FileTask task = reader.task();
+    Issue problem = reader.headerProblem();
     return RowFactory.create(
         task.participant(),
         task.trial(),
-        task.kind().ordinal(),
-        header.line(),
+        task.group(),
+        reader.headerLine(),
         true,
-        header.usable() ? null : header.problem().name(),
-        header.detail(),
+        problem == null ? null : problem.code().name(),
+        problem == null ? null : problem.detail(),
         null,
         null,
-        header.expectedFields(),
-        header.expectedFields(),
+        reader.expectedFields(),
+        reader.expectedFields(),
         false,
         null,
         null);
@@ -75,7 +79,7 @@ final class CsvFileParser implements Iterator<Row>, AutoCloseable {
     return RowFactory.create(
         task.participant(),
         task.trial(),
-        task.kind().ordinal(),
+        task.group(),
         line.line(),
         false,
         null,
@@ -83,7 +87,7 @@ final class CsvFileParser implements Iterator<Row>, AutoCloseable {
         line.hasStep() ? line.step() : null,
         line.hasPreviousStep() ? line.previousStep() : null,
         line.fieldCount(),
-        reader.header().expectedFields(),
+        reader.expectedFields(),
         line.truncated(),
         badColumnName(task),
         boxed(line.values()));

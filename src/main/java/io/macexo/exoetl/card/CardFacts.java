@@ -1,4 +1,4 @@
-package io.macexo.exoetl.hub;
+package io.macexo.exoetl.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,9 +16,7 @@ record CardFacts(
     String createdAt,
     String nanPolicy,
     int samplingRateHz,
-    List<String> imu,
-    List<String> angle,
-    List<String> moment,
+    List<Group> groups,
     List<Participant> participants,
     long trialsFound,
     long trialsWritten,
@@ -29,10 +27,22 @@ record CardFacts(
   /** One participant row. */
   record Participant(String id, double massKg, long trials) {}
 
+  /** One array column: where it comes from and what it holds. */
+  record Group(String name, String column, List<String> features, String unit, String description) {
+    Group {
+      features = List.copyOf(features);
+    }
+  }
+
+  /** The array columns of an output written before metadata.json listed its groups. */
+  private static final List<String[]> LEGACY_GROUPS =
+      List.of(
+          new String[] {"imu", "imu_features", ""},
+          new String[] {"angle", "angle_features", "deg"},
+          new String[] {"moment", "moment_targets", "Nm/kg"});
+
   CardFacts {
-    imu = List.copyOf(imu);
-    angle = List.copyOf(angle);
-    moment = List.copyOf(moment);
+    groups = List.copyOf(groups);
     participants = List.copyOf(participants);
   }
 
@@ -53,9 +63,7 @@ record CardFacts(
         text(m, "created_at"),
         text(m, "nan_policy"),
         number(m, "sampling_rate_hz").intValue(),
-        names(features, "imu"),
-        names(features, "angle"),
-        names(features, "moment"),
+        m.has("groups") ? groups(array(m, "groups")) : legacyGroups(features),
         participants,
         number(totals, "trials_found").longValue(),
         number(totals, "trials_written").longValue(),
@@ -94,6 +102,28 @@ record CardFacts(
       throw missing(key, "an array");
     }
     return value;
+  }
+
+  private static List<Group> groups(JsonNode array) {
+    List<Group> groups = new ArrayList<>();
+    for (JsonNode group : array) {
+      groups.add(
+          new Group(
+              text(group, "name"),
+              text(group, "column"),
+              names(group, "features"),
+              group.path("unit").asText(""),
+              group.path("description").asText("")));
+    }
+    return groups;
+  }
+
+  private static List<Group> legacyGroups(JsonNode features) {
+    List<Group> groups = new ArrayList<>();
+    for (String[] legacy : LEGACY_GROUPS) {
+      groups.add(new Group(legacy[0], legacy[1], names(features, legacy[0]), legacy[2], ""));
+    }
+    return groups;
   }
 
   private static List<String> names(JsonNode features, String key) {

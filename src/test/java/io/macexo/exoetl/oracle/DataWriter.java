@@ -1,18 +1,20 @@
-package io.macexo.exoetl.write;
+package io.macexo.exoetl.oracle;
 
 import static org.apache.spark.sql.functions.col;
 
 import io.macexo.exoetl.config.OutputSettings;
 import io.macexo.exoetl.model.OutputColumns;
+import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.model.Selection;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * The DataFrame engine's write: accepted trials as Parquet into a staging folder, one sub-folder
- * and one file per participant, trials sorted by name, through Spark's DataFrame writer. {@link
- * ParticipantSwap} then moves each participant folder into {@code data/}. (The per-trial engine
- * writes the same layout from its tasks with {@link ParticipantFileWriter}.)
+ * The oracle's write: accepted trials as Parquet into a staging folder, one sub-folder and one file
+ * per participant, trials sorted by name, through Spark's DataFrame writer. {@link ParticipantSwap}
+ * then moves each participant folder into {@code data/}. (The per-trial engine writes the same
+ * layout from its tasks with {@link ParticipantFileWriter}.)
  *
  * <p>Spark's partitionBy drops the partition column from the files, but the Hub's {@code datasets}
  * library does not read Hive folder names, so the rows carry {@code participant} as a real column
@@ -22,20 +24,21 @@ import org.apache.spark.sql.SaveMode;
  * the Hub's viewer) and dictionary encoding (off: dictionaries of float arrays cost 75x the write
  * time and save nothing).
  */
-public final class DataWriter {
+final class DataWriter {
   /**
    * Folder key in staging, the key of the folders under {@code data/} ({@code subject=BT01}), so
    * the swap moves a staged folder under its own name.
    */
-  public static final String STAGING_KEY = OutputLayout.FOLDER_KEY;
+  static final String STAGING_KEY = OutputLayout.FOLDER_KEY;
 
   private DataWriter() {}
 
   /** Writes accepted trials, one task and one file per participant. */
-  public static void write(Dataset<Row> accepted, String stagingUri, OutputSettings settings) {
+  static void write(
+      Dataset<Row> accepted, String stagingUri, OutputSettings settings, Selection selection) {
     accepted
         .select(
-            OutputColumns.DATASET.stream()
+            OutputColumns.dataset(selection).stream()
                 .map(name -> col(name))
                 .toArray(org.apache.spark.sql.Column[]::new))
         .withColumn(STAGING_KEY, col(OutputColumns.PARTICIPANT))

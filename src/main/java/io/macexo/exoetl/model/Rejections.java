@@ -1,0 +1,112 @@
+package io.macexo.exoetl.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every reason a trial is rejected, with its sentence, built in one place (the pattern of Delta
+ * Kernel's {@code DeltaErrors}): discovery, the line reader, the row checks and the merge ask this
+ * class, so every reject of one kind reads the same and names the file, the line and the column. A
+ * file-level problem is an {@link Issue} (ordered by precedence, file, line), a problem found
+ * before any file is read is a {@link Reject}.
+ */
+public final class Rejections {
+  private Rejections() {}
+
+  public static Reject unknownParticipant(TrialId trial) {
+    return new Reject(
+        trial,
+        ReasonCode.UNKNOWN_PARTICIPANT,
+        "participant " + trial.participant() + " has no mass in exo-etl.participants");
+  }
+
+  public static Reject missingFile(TrialId trial, String fileName) {
+    return new Reject(trial, ReasonCode.MISSING_FILE, "missing " + fileName + " in " + trial + "/");
+  }
+
+  public static Reject zeroBytes(TrialId trial, String fileName) {
+    return new Reject(trial, ReasonCode.EMPTY_FILE, fileName + " is 0 bytes");
+  }
+
+  public static Issue noHeader(int file, long line, String fileName) {
+    return new Issue(ReasonCode.EMPTY_FILE, file, line, fileName + " has no header line");
+  }
+
+  public static Issue missingColumns(int file, long line, String fileName, List<String> columns) {
+    return new Issue(
+        ReasonCode.MISSING_COLUMN,
+        file,
+        line,
+        fileName + " has no column " + String.join(", ", columns));
+  }
+
+  public static Issue cutOffLine(int file, String fileName, long line) {
+    return atLine(
+        ReasonCode.MALFORMED_ROW, file, fileName, line, "the last line is cut off (no line end)");
+  }
+
+  public static Issue fieldCount(int file, String fileName, long line, int fields, int expected) {
+    return atLine(
+        ReasonCode.MALFORMED_ROW,
+        file,
+        fileName,
+        line,
+        fields + " fields, the header has " + expected);
+  }
+
+  public static Issue notANumber(int file, String fileName, long line, String column) {
+    return atLine(
+        ReasonCode.MALFORMED_ROW, file, fileName, line, "column " + column + " is not a number");
+  }
+
+  public static Issue infinite(int file, String fileName, long line, String column) {
+    return atLine(ReasonCode.NON_FINITE, file, fileName, line, "column " + column + " is infinite");
+  }
+
+  public static Issue stepNotAfter(int file, String fileName, long line, long step, long previous) {
+    return atLine(
+        ReasonCode.DUPLICATE_TIMESTEP,
+        file,
+        fileName,
+        line,
+        "time step "
+            + step
+            + " does not follow step "
+            + previous
+            + " (time repeats or goes backwards)");
+  }
+
+  public static Issue nan(int file, String fileName, long line, String column) {
+    return atLine(ReasonCode.NAN, file, fileName, line, "column " + column + " is NaN");
+  }
+
+  public static Issue emptyTrial() {
+    return new Issue(ReasonCode.EMPTY_TRIAL, 0, 0, "the files have headers but no data rows");
+  }
+
+  /**
+   * A time step some files have and others lack.
+   *
+   * @param present the file kinds that have the step, e.g. {@code exo, angle_filt}
+   */
+  public static Issue lengthMismatch(
+      long step, int samplingRateHz, List<String> present, List<String> absent) {
+    String seconds = String.format(Locale.ROOT, "%.3f", step / (double) samplingRateHz);
+    return new Issue(
+        ReasonCode.LENGTH_MISMATCH,
+        0,
+        step,
+        "time step "
+            + step
+            + " (t = "
+            + seconds
+            + " s) is in "
+            + String.join(", ", present)
+            + " but not in "
+            + String.join(", ", absent));
+  }
+
+  private static Issue atLine(ReasonCode code, int file, String fileName, long line, String what) {
+    return new Issue(code, file, line, fileName + " line " + line + ": " + what);
+  }
+}
