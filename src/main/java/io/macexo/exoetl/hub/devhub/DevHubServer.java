@@ -44,6 +44,8 @@ public final class DevHubServer implements AutoCloseable {
   private final CommitApi commitApi;
   private final LfsApi lfsApi;
   private final ResolveApi resolveApi;
+  private final RefsApi refsApi;
+  private volatile DevHubAdmin admin;
   private final Map<Route, AtomicInteger> counts = new EnumMap<>(Route.class);
   private final List<Injection> injections = new CopyOnWriteArrayList<>();
 
@@ -65,6 +67,7 @@ public final class DevHubServer implements AutoCloseable {
     this.commitApi = new CommitApi(blobs);
     this.lfsApi = new LfsApi(blobs, options);
     this.resolveApi = new ResolveApi(blobs);
+    this.refsApi = new RefsApi();
     for (Route route : Route.values()) {
       counts.put(route, new AtomicInteger());
     }
@@ -132,6 +135,15 @@ public final class DevHubServer implements AutoCloseable {
     injections.clear();
   }
 
+  /**
+   * Serves the test-only admin routes under {@code /_dev-hub/} ({@link DevHubAdmin}: inject and
+   * clear failures, read and reset counts), so tests outside this JVM can play faults. Off unless
+   * asked ({@code dev-hub --admin}).
+   */
+  public void enableAdmin() {
+    admin = new DevHubAdmin(this);
+  }
+
   /** Requests received on a route since the start or the last {@link #resetCounts()}. */
   public int requestCount(Route route) {
     return counts.get(route).get();
@@ -167,23 +179,46 @@ public final class DevHubServer implements AutoCloseable {
 
   /** Commits on main of a dataset repo ({@code ns/name}), the initial one included; 0 if none. */
   public int commitCount(String datasetRepo) {
+    return commitCount(datasetRepo, "main");
+  }
+
+  /** Commits reachable from a revision (branch, tag or commit id) of a dataset repo; 0 if none. */
+  public int commitCount(String datasetRepo, String revision) {
     return repos
         .find("dataset/" + datasetRepo)
-        .map(repo -> repo.history(repo.resolve("main")).size())
+        .map(repo -> repo.resolve(revision))
+        .map(head -> repos.find("dataset/" + datasetRepo).orElseThrow().history(head).size())
         .orElse(0);
   }
 
   /** The files on main of a dataset repo: path to the sha256 of the content. */
   public Map<String, String> files(String datasetRepo) {
+    return files(datasetRepo, "main");
+  }
+
+  /** The files of a revision (branch, tag or commit id): path to the sha256 of the content. */
+  public Map<String, String> files(String datasetRepo, String revision) {
     Map<String, String> files = new TreeMap<>();
     repos
         .find("dataset/" + datasetRepo)
-        .map(repo -> repo.resolve("main"))
+        .map(repo -> repo.resolve(revision))
         .ifPresent(head -> head.files().forEach((path, entry) -> files.put(path, entry.sha256())));
     return files;
   }
 
+  /** The ids of the commits reachable from main of a dataset repo, newest first. */
+  public List<String> commitIds(String datasetRepo) {
+    return repos
+        .find("dataset/" + datasetRepo)
+        .map(repo -> repo.history(repo.resolve("main")).stream().map(DevCommit::id).toList())
+        .orElse(List.of());
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    DevHubAdmin adminRoutes = admin;
+    if (adminRoutes != null && adminRoutes.serves(exchange)) {
+      return;
+    }
     RouteMatch match =
         RouteMatch.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
     counts.get(match.route()).incrementAndGet();
@@ -191,14 +226,13 @@ public final class DevHubServer implements AutoCloseable {
     if (failure != null && failure.kind() == Failure.Kind.DROP_CONNECTION) {
       throw new DropConnection();
     }
+    if (failure != null && failure.kind() == Failure.Kind.STALL) {
+      failure.stall(exchange);
+      throw new DropConnection();
+    }
     DevResponse response;
-    if (failure != null && failure.kind() == Failure.Kind.STATUS) {
-      response =
-          new DevHubError(failure.status(), null, "Injected failure " + failure.status())
-              .toResponse();
-      if (failure.retryAfterSeconds() > 0) {
-        response.header("Retry-After", String.valueOf(failure.retryAfterSeconds()));
-      }
+    if (failure != null && failure.answersInstead()) {
+      response = failure.response();
     } else {
       if (failure != null && failure.kind() == Failure.Kind.RUN_BEFORE) {
         failure.action().run();
@@ -236,6 +270,13 @@ public final class DevHubServer implements AutoCloseable {
               exchange.getRequestBody(),
               base,
               user(exchange, match.route()));
+      if (match.route() == Route.CREATE_REPO && options.scopedTokens().contains(bearer(exchange))) {
+        throw new DevHubError(
+            403,
+            null,
+            "You don't have the rights to create a repo under this namespace: the token may"
+                + " write repos but not create them");
+      }
       return dispatch(request);
     } catch (DevHubError e) {
       return e.toResponse();
@@ -263,6 +304,9 @@ public final class DevHubServer implements AutoCloseable {
       case LFS_UPLOAD -> lfsApi.upload(request);
       case LFS_PART -> lfsApi.part(request);
       case LFS_COMPLETE -> lfsApi.complete(request);
+      case CREATE_BRANCH -> refsApi.createBranch(request, writable(request));
+      case CREATE_TAG -> refsApi.createTag(request, writable(request));
+      case REFS -> refsApi.refs(request, readable(request));
       case UNKNOWN ->
           throw new DevHubError(404, null, "Not found: the dev-hub does not serve this path");
     };
@@ -288,11 +332,18 @@ public final class DevHubServer implements AutoCloseable {
     if (header == null) {
       return null;
     }
-    String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
-    if (!options.tokens().contains(token)) {
+    String token = bearer(exchange);
+    if (!options.tokens().contains(token) && !options.scopedTokens().contains(token)) {
       throw new DevHubError(401, null, "Invalid credentials in Authorization header");
     }
     return USER;
+  }
+
+  private static String bearer(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? header.substring(7).trim()
+        : "";
   }
 
   private static DevRequest requireUser(DevRequest request) {
