@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * picks a free port) or by {@code exo-etl dev-hub}; JDK {@link HttpServer} on a small thread pool.
  */
 public final class DevHubServer implements AutoCloseable {
-  private static final String USER = "dev-user";
 
   static {
     // The JDK server leaves Nagle on by default; with delayed ACKs every small answer then waits
@@ -45,6 +44,7 @@ public final class DevHubServer implements AutoCloseable {
   private final LfsApi lfsApi;
   private final ResolveApi resolveApi;
   private final RefsApi refsApi;
+  private final DevAuth auth;
   private volatile DevHubAdmin admin;
   private final Map<Route, AtomicInteger> counts = new EnumMap<>(Route.class);
   private final List<Injection> injections = new CopyOnWriteArrayList<>();
@@ -68,6 +68,7 @@ public final class DevHubServer implements AutoCloseable {
     this.lfsApi = new LfsApi(blobs, options);
     this.resolveApi = new ResolveApi(blobs);
     this.refsApi = new RefsApi();
+    this.auth = new DevAuth(options);
     for (Route route : Route.values()) {
       counts.put(route, new AtomicInteger());
     }
@@ -186,8 +187,9 @@ public final class DevHubServer implements AutoCloseable {
   public int commitCount(String datasetRepo, String revision) {
     return repos
         .find("dataset/" + datasetRepo)
-        .map(repo -> repo.resolve(revision))
-        .map(head -> repos.find("dataset/" + datasetRepo).orElseThrow().history(head).size())
+        .map(
+            repo ->
+                repo.resolve(revision) == null ? 0 : repo.history(repo.resolve(revision)).size())
         .orElse(0);
   }
 
@@ -269,14 +271,8 @@ public final class DevHubServer implements AutoCloseable {
               exchange.getRequestHeaders(),
               exchange.getRequestBody(),
               base,
-              user(exchange, match.route()));
-      if (match.route() == Route.CREATE_REPO && options.scopedTokens().contains(bearer(exchange))) {
-        throw new DevHubError(
-            403,
-            null,
-            "You don't have the rights to create a repo under this namespace: the token may"
-                + " write repos but not create them");
-      }
+              auth.user(exchange, match.route()));
+      auth.requireMayCreate(exchange, match.route());
       return dispatch(request);
     } catch (DevHubError e) {
       return e.toResponse();
@@ -310,40 +306,6 @@ public final class DevHubServer implements AutoCloseable {
       case UNKNOWN ->
           throw new DevHubError(404, null, "Not found: the dev-hub does not serve this path");
     };
-  }
-
-  /**
-   * The user a request's token belongs to, or null without a token. A wrong token is a 401 on every
-   * API route; storage routes are presigned and refuse any authorization header, like S3.
-   */
-  private String user(HttpExchange exchange, Route route) {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
-    boolean storage =
-        route == Route.LFS_UPLOAD || route == Route.LFS_PART || route == Route.LFS_COMPLETE;
-    if (storage) {
-      if (header != null) {
-        throw new DevHubError(
-            400,
-            null,
-            "Only one auth mechanism allowed: presigned URLs take no Authorization header");
-      }
-      return null;
-    }
-    if (header == null) {
-      return null;
-    }
-    String token = bearer(exchange);
-    if (!options.tokens().contains(token) && !options.scopedTokens().contains(token)) {
-      throw new DevHubError(401, null, "Invalid credentials in Authorization header");
-    }
-    return USER;
-  }
-
-  private static String bearer(HttpExchange exchange) {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
-    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? header.substring(7).trim()
-        : "";
   }
 
   private static DevRequest requireUser(DevRequest request) {
