@@ -78,6 +78,14 @@ final class FakeOutput {
     }
   }
 
+  byte[] read(String relative) {
+    try {
+      return Files.readAllBytes(root.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   String sha256(String relative) {
     try {
       return GitOids.sha256(Files.readAllBytes(root.resolve(relative)));
