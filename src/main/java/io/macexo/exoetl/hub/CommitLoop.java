@@ -74,7 +74,7 @@ final class CommitLoop {
     Deque<Change> queue = new ArrayDeque<>(changes);
     int commits = 0;
     while (!queue.isEmpty()) {
-      CommitPacker.next(queue, sizing.initial());
+      CommitPacker.next(queue, sizing.initial(), sizing.max());
       commits++;
     }
     return commits;
@@ -95,7 +95,8 @@ final class CommitLoop {
       commit(new CommitBatch(List.of()), false, tip, queue);
     }
     while (!queue.isEmpty()) {
-      CommitPacker.Packed packed = CommitPacker.next(queue, sizer.size());
+      CommitPacker.Packed packed =
+          CommitPacker.next(queue, sizer.size(), options.commitSizing().max());
       uploads.await(packed.batch());
       commit(packed.batch(), packed.full(), tip, queue);
     }
@@ -127,7 +128,8 @@ final class CommitLoop {
           return;
         }
       }
-      if (attempts.shrink && sizer.shrink() && todo.size() > sizer.size()) {
+      boolean smaller = attempts.shrink && sizer.shrink();
+      if (smaller && todo.changes().size() > 1 && todo.size() > sizer.size()) {
         requeue(batch, todo, tip, parent, queue);
         return;
       }

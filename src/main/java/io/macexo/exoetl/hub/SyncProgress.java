@@ -55,7 +55,8 @@ public final class SyncProgress {
             + " unchanged, delete "
             + plan.filesToDelete()
             + ", in "
-            + count(commits, "commit"));
+            + count(commits, "commit")
+            + (commits == 0 ? "" : " at the starting size (it adapts)"));
     for (SyncPlan.Change change : plan.changes()) {
       line("  change \"" + new SyncPlan.CommitBatch(List.of(change)).summary() + "\"");
       change.adds().forEach(file -> line("    + " + file.path() + " (" + bytes(file.size()) + ")"));

@@ -28,7 +28,7 @@ class HubCommitPackingTest {
   private static List<String> pack(Deque<Change> queue, int size) {
     List<String> commits = new ArrayList<>();
     while (!queue.isEmpty()) {
-      CommitPacker.Packed packed = CommitPacker.next(queue, size);
+      CommitPacker.Packed packed = CommitPacker.next(queue, size, size);
       commits.add(packed.batch().summary() + (packed.full() ? " full" : ""));
     }
     return commits;
@@ -49,6 +49,19 @@ class HubCommitPackingTest {
             "Update BT01, BT02 (3 files, 3 deleted) full",
             "Add BT03 [part 1] (6 files) full",
             "Update BT03, BT04 (1 file, 1 deleted)");
+  }
+
+  @Test
+  void aChangeBiggerThanTheSizeGoesWholeAloneUnlessItPassesTheLargestCommit() {
+    Deque<Change> queue =
+        new ArrayDeque<>(List.of(participant("BT01", 28, 28), participant("BT02", 28, 28)));
+
+    CommitPacker.Packed first = CommitPacker.next(queue, 50, 1000);
+
+    assertThat(first.batch().summary()).isEqualTo("Update BT01 (28 files, 28 deleted)");
+    assertThat(first.full()).isTrue();
+    assertThat(CommitPacker.next(queue, 50, 40).batch().summary())
+        .isEqualTo("Update BT02 [part 1] (28 files, 12 deleted)");
   }
 
   @Test
