@@ -12,10 +12,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,13 +37,19 @@ final class StallGuard {
   StallGuard(HttpClient client, Duration read) {
     this.client = client;
     this.read = read;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
             runnable -> {
               Thread thread = new Thread(runnable, "exo-etl-sync-timeouts");
               thread.setDaemon(true);
               return thread;
             });
+    // Finished requests' checks leave the queue at once, and an idle client keeps no thread.
+    executor.setRemoveOnCancelPolicy(true);
+    executor.setKeepAliveTime(5, TimeUnit.SECONDS);
+    executor.allowCoreThreadTimeOut(true);
+    this.timer = executor;
   }
 
   /** Sends a request; throws {@link HttpTimeoutException} when it made no progress for too long. */

@@ -42,7 +42,7 @@ public record SyncOptions(
         || revision.contains("..")
         || revision.startsWith("/")) {
       throw new IllegalArgumentException(
-          "Cannot sync to revision '" + revision + "': not a branch name");
+          "Cannot sync to revision '" + revision + "' (--revision): not a branch name");
     }
     if (parallelUploads < 1 || parallelUploads > 16) {
       throw new IllegalArgumentException(
@@ -53,7 +53,7 @@ public record SyncOptions(
       throw new IllegalArgumentException(
           "Cannot tag the sync as '"
               + tag
-              + "': use letters, digits, '.', '_' or '-', at most 100 characters");
+              + "' (--tag): use letters, digits, '.', '_' or '-', at most 100 characters");
     }
     message = message == null ? "" : message;
   }

@@ -239,7 +239,7 @@ class SyncCommandTest {
     assertThat(badTag.code()).isEqualTo(ExitCode.USAGE);
     assertThat(badTag.err())
         .isEqualTo(
-            "exo-etl sync: Cannot tag the sync as 'v 1': use letters, digits, '.', '_' or '-', at"
+            "exo-etl sync: Cannot tag the sync as 'v 1' (--tag): use letters, digits, '.', '_' or '-', at"
                 + " most 100 characters"
                 + System.lineSeparator());
     assertThat(hub.totalRequests()).isZero();

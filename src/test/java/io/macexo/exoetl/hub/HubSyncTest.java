@@ -410,6 +410,35 @@ class HubSyncTest {
     }
   }
 
+  @Test
+  void theManifestAndDescriptionsGoByLfsWhenTheRepoSaysSo() {
+    FakeOutput output = output();
+    try (HubHarness h = harness()) {
+      HubClient other = h.client();
+      other.repos().createRepo(REPO, Visibility.DEFAULT);
+      String head = other.headCommit(REPO, "main").orElseThrow();
+      byte[] attributes = "*.json filter=lfs diff=lfs merge=lfs -text\n".getBytes();
+      List<CommitOperation> lfsJson =
+          List.of(new CommitOperation.AddRegular(".gitattributes", attributes));
+      other.commit(REPO, "main", CommitPayload.ndjson("LFS json", "", head, lfsJson), "LFS json");
+
+      Run run = h.sync(options(output));
+      h.hub.resetCounts();
+      Run again = h.sync(options(output));
+
+      assertThat(run.failure()).isNull();
+      assertThat(run.report().filesInline()).as("only the card").isEqualTo(1);
+      assertThat(h.manifestAt(run.report().finalCommit()).files()).hasSize(6);
+      assertThat(h.client().remoteState(REPO, "main").files().get(SyncManifest.PATH).lfsSha256())
+          .as("the manifest itself went by LFS")
+          .isNotNull();
+      assertThat(h.hub.files(REPO.toString()).get("metadata.json"))
+          .isEqualTo(output.sha256("metadata.json"));
+      assertThat(again.report().commitUrls()).isEmpty();
+      assertThat(again.report().requests()).isEqualTo(2);
+    }
+  }
+
   static void someoneElseCommits(HubClient other) {
     String head = other.remoteState(REPO, "main").headSha();
     List<CommitOperation> notes =
