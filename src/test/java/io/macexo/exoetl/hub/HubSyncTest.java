@@ -233,6 +233,25 @@ class HubSyncTest {
   }
 
   @Test
+  void aCommitThatLandedButWasAnswered502IsNotMadeTwice() {
+    FakeOutput output = output();
+    try (HubHarness h = harness()) {
+      h.hub.injectFailure(Route.COMMIT, 1, Failure.statusAfterHandling(502));
+
+      Run run = h.sync(options(output));
+
+      assertThat(run.failure()).isNull();
+      assertThat(run.output())
+          .contains(
+              "failed (HTTP 502)",
+              "committed (found on the Hub after a lost answer) \"Add BT01, BT02, BT03 and the"
+                  + " dataset card (6 files)\"");
+      assertThat(h.hub.requestCount(Route.COMMIT)).isEqualTo(1);
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 1);
+    }
+  }
+
+  @Test
   void transientErrorsAreRetriedWithBackoffOrTheHubsRetryAfter() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {

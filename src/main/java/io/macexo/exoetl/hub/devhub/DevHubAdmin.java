@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code POST /_dev-hub/failures} {@code {"route":"COMMIT","at":1,"times":1,
- *       "kind":"status|rate-limit|stall|drop|drop-after","status":503,"seconds":2,"message":"..."}}
+ *       "kind":"status|status-after|rate-limit|stall|drop|drop-after","status":503,"seconds":2,"message":"..."}}
  *   <li>{@code DELETE /_dev-hub/failures}: clears them
  *   <li>{@code GET /_dev-hub/counts}: requests per route; {@code POST /_dev-hub/counts/reset}
  * </ul>
@@ -87,13 +87,16 @@ final class DevHubAdmin {
               delay,
               body.path("message").asText(null),
               null);
+      case "status-after" -> Failure.statusAfterHandling(body.path("status").asInt());
       case "rate-limit" -> Failure.rateLimited((int) delay.toSeconds());
       case "stall" -> Failure.stall(delay);
       case "drop" -> Failure.DROP_CONNECTION;
       case "drop-after" -> Failure.DROP_AFTER_HANDLING;
       default ->
           throw new IllegalArgumentException(
-              "Unknown failure kind '" + kind + "': status, rate-limit, stall, drop, drop-after");
+              "Unknown failure kind '"
+                  + kind
+                  + "': status, status-after, rate-limit, stall, drop, drop-after");
     };
   }
 

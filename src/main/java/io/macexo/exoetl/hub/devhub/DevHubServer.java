@@ -244,6 +244,9 @@ public final class DevHubServer implements AutoCloseable {
     if (failure != null && failure.kind() == Failure.Kind.DROP_AFTER_HANDLING) {
       throw new DropConnection();
     }
+    if (failure != null && failure.kind() == Failure.Kind.STATUS_AFTER_HANDLING) {
+      response = failure.response();
+    }
     response.send(exchange);
   }
 

@@ -7,12 +7,12 @@ import java.time.Duration;
 
 /**
  * A failure the dev-hub plays on a chosen request (see {@link DevHubServer#injectFailure}): an
- * error status (optionally with {@code Retry-After}), the Hub's rate-limit answer (429 with the
- * IETF {@code RateLimit} and {@code RateLimit-Policy} headers and no {@code Retry-After}), a
- * connection dropped before the request is handled, a connection dropped after it was handled (the
- * client cannot tell whether it happened), a stalled request (part of the body read, then no more
- * reading and no answer for a while), or an action run just before handling (e.g. another client's
- * commit, to make a parent commit stale).
+ * error status (optionally with {@code Retry-After}; or after handling the request, as a proxy that
+ * timed out answers), the Hub's rate-limit answer (429 with the IETF {@code RateLimit} and {@code
+ * RateLimit-Policy} headers and no {@code Retry-After}), a connection dropped before the request is
+ * handled, a connection dropped after it was handled (the client cannot tell whether it happened),
+ * a stalled request (part of the body read, then no more reading and no answer for a while), or an
+ * action run just before handling (e.g. another client's commit, to make a parent commit stale).
  *
  * @param delay the {@code Retry-After} of a status, the reset time of a rate limit, or how long a
  *     stall lasts
@@ -25,6 +25,7 @@ public record Failure(Kind kind, int status, Duration delay, String message, Run
   /** What happens to the request. */
   public enum Kind {
     STATUS,
+    STATUS_AFTER_HANDLING,
     RATE_LIMIT,
     DROP_CONNECTION,
     DROP_AFTER_HANDLING,
@@ -41,7 +42,8 @@ public record Failure(Kind kind, int status, Duration delay, String message, Run
       new Failure(Kind.DROP_AFTER_HANDLING, 0, Duration.ZERO, null, null);
 
   public Failure {
-    if (kind == Kind.STATUS && (status < 400 || status > 599)) {
+    if ((kind == Kind.STATUS || kind == Kind.STATUS_AFTER_HANDLING)
+        && (status < 400 || status > 599)) {
       throw new IllegalArgumentException("Cannot inject status " + status + ": use 400-599");
     }
     if (kind == Kind.RUN_BEFORE && action == null) {
@@ -50,6 +52,14 @@ public record Failure(Kind kind, int status, Duration delay, String message, Run
     if (delay == null || delay.isNegative()) {
       throw new IllegalArgumentException("Cannot inject a failure with a negative delay");
     }
+  }
+
+  /**
+   * Handles the request, then answers with an error status instead of the real answer, as a proxy
+   * that timed out does (e.g. 502 for a commit that landed).
+   */
+  public static Failure statusAfterHandling(int status) {
+    return new Failure(Kind.STATUS_AFTER_HANDLING, status, Duration.ZERO, null, null);
   }
 
   /** Answers with an error status, e.g. 503, without handling the request. */
@@ -90,7 +100,7 @@ public record Failure(Kind kind, int status, Duration delay, String message, Run
     return kind == Kind.STATUS || kind == Kind.RATE_LIMIT;
   }
 
-  /** The answer of a status or rate-limit failure. */
+  /** The answer of a status (before or after handling) or rate-limit failure. */
   DevResponse response() {
     if (kind == Kind.RATE_LIMIT) {
       return new DevHubError(
