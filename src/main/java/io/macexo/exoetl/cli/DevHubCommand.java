@@ -43,7 +43,7 @@ public final class DevHubCommand implements Command {
     return String.join(
         "\n",
         "usage: exo-etl dev-hub --port N --storage DIR [--tokens hf_a,hf_b] [--multipart-threshold BYTES]",
-        "                       [--chunk-size BYTES] [--page-size N]",
+        "                       [--chunk-size BYTES] [--page-size N] [--scoped-tokens hf_c] [--admin]",
         "",
         "Serves repo create, preupload, LFS batch (basic and multipart), presigned PUT, verify, NDJSON commit,",
         "tree, paths-info, resolve, commits and repo info on http://127.0.0.1:N, keeping state under DIR",
@@ -55,6 +55,8 @@ public final class DevHubCommand implements Command {
         "  --multipart-threshold B    objects of at least B bytes get a multipart upload (default 64 MiB)",
         "  --chunk-size B             multipart part size (default 16 MiB)",
         "  --page-size N              entries per tree page (default 1000)",
+        "  --scoped-tokens LIST       tokens that may write repos but not create them (create answers 403)",
+        "  --admin                    serve the test-only fault routes under /_dev-hub/ (see docs/hub.md)",
         "",
         "example:",
         "  HF_TOKEN=hf_devtoken exo-etl dev-hub --port 8088 --storage /tmp/dev-hub &",
@@ -72,8 +74,9 @@ public final class DevHubCommand implements Command {
                 "--tokens",
                 "--multipart-threshold",
                 "--chunk-size",
-                "--page-size"),
-            Set.of());
+                "--page-size",
+                "--scoped-tokens"),
+            Set.of("--admin"));
     int port = args.intValue("--port", 0, 0, 65535);
     Path storage = Path.of(args.required("--storage"));
     Set<String> tokens = new LinkedHashSet<>(args.listValue("--tokens"));
@@ -87,6 +90,9 @@ public final class DevHubCommand implements Command {
     DevHubOptions options = options(args, tokens);
     CountDownLatch stopped = new CountDownLatch(1);
     try (DevHubServer hub = DevHubServer.start(options, storage, port)) {
+      if (args.has("--admin")) {
+        hub.enableAdmin();
+      }
       Thread hook = new Thread(stopped::countDown, "dev-hub-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println(
@@ -125,7 +131,8 @@ public final class DevHubCommand implements Command {
           .withMultipart(
               args.longValue("--multipart-threshold", DevHubOptions.DEFAULT_MULTIPART_THRESHOLD),
               args.longValue("--chunk-size", DevHubOptions.DEFAULT_CHUNK_SIZE))
-          .withPageSizes(args.intValue("--page-size", 1000, 1, 100_000), 100);
+          .withPageSizes(args.intValue("--page-size", 1000, 1, 100_000), 100)
+          .withScopedTokens(new LinkedHashSet<>(args.listValue("--scoped-tokens")));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -3,18 +3,13 @@ package io.macexo.exoetl.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +18,53 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The Hub API calls a sync needs, one method per endpoint (see docs/hub.md and HUB_PROTOCOL.md):
- * create repo, repo info, tree (paginated by {@code Link}), preupload, LFS batch, storage PUT,
- * multipart completion, verify and commit. Every call except the commit is retried by {@link
- * HubHttp}.
+ * The Hub API calls a sync reads and commits with (see docs/hub.md and HUB_PROTOCOL.md): revision
+ * lookup, tree (paginated by {@code Link}), paths-info (batched, {@value #PATHS_INFO_CHUNK} paths a
+ * call), file download, preupload and the commit. Repo, branch and tag creation are in {@link
+ * HubRepos}, LFS transfers in {@link LfsClient}; all three share one {@link HubHttp}, so every call
+ * except the commit is retried, rate limits are waited out and the request count is one number.
  */
 public final class HubClient {
-  private static final String LFS_JSON = "application/vnd.git-lfs+json";
-  private static final Duration API_TIMEOUT = Duration.ofMinutes(2);
   private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
   private static final int PREUPLOAD_CHUNK = 256;
-  private static final Set<String> RESTRICTED_HEADERS =
-      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  /** Paths per paths-info call: HUB_PROTOCOL.md's documented limit (the Hub takes up to 1,000). */
+  static final int PATHS_INFO_CHUNK = 500;
 
   private final URI endpoint;
   private final HubHttp http;
+  private final LfsClient lfs;
+  private final HubRepos repos;
 
   /**
-   * @param notices receives one line per retry, for the progress output
+   * @param notices receives one line per retry or rate-limit wait, for the progress output
    */
-  public HubClient(URI endpoint, HubToken token, RetryPolicy retry, Consumer<String> notices) {
+  public HubClient(
+      URI endpoint,
+      HubToken token,
+      RetryPolicy retry,
+      HubTimeouts timeouts,
+      Consumer<String> notices) {
     this.endpoint = endpoint;
-    this.http = new HubHttp(token, retry, notices);
+    this.http = new HubHttp(token, retry, timeouts, notices);
+    this.lfs = new LfsClient(endpoint, http);
+    this.repos = new HubRepos(this, http);
+  }
+
+  /** A client with the default timeouts. */
+  public HubClient(URI endpoint, HubToken token, RetryPolicy retry, Consumer<String> notices) {
+    this(endpoint, token, retry, HubTimeouts.standard(), notices);
+  }
+
+  public LfsClient lfs() {
+    return lfs;
+  }
+
+  public HubRepos repos() {
+    return repos;
   }
 
   /** Requests sent so far, retries included. */
@@ -59,61 +77,83 @@ public final class HubClient {
     return endpoint + repo.webPath() + "/commit/" + commitOid;
   }
 
-  /** Creates a dataset repo; returns false when it already exists (409). */
-  public boolean createRepo(RepoId repo, boolean privateRepo) {
-    ObjectNode body = http.mapper().createObjectNode();
-    body.put("name", repo.name()).put("organization", repo.namespace()).put("type", "dataset");
-    body.put("visibility", privateRepo ? "private" : "public");
-    HttpRequest request =
-        http.authorized(api("/api/repos/create"))
-            .timeout(API_TIMEOUT)
-            .header("content-type", "application/json")
-            .POST(BodyPublishers.ofString(body.toString()))
-            .build();
-    return http.send("create dataset repo " + repo, request, Set.of(409)).statusCode() != 409;
+  URI api(String pathAndQuery) {
+    return URI.create(endpoint + pathAndQuery);
+  }
+
+  /** What a revision is: its head, or which of repo and revision is missing. */
+  public RevisionLookup lookup(RepoId repo, String revision) {
+    String action = "read " + repo + "@" + revision;
+    HttpResponse<byte[]> response =
+        http.send(action, get(repo.apiPath() + "/revision/" + encode(revision)), Set.of(404));
+    if (response.statusCode() != 404) {
+      return RevisionLookup.found(http.json(action, response).path("sha").textValue());
+    }
+    String code = response.headers().firstValue("x-error-code").orElse("");
+    if (code.equals("RevisionNotFound")) {
+      return RevisionLookup.MISSING_REVISION;
+    }
+    if (code.equals("RepoNotFound")) {
+      return RevisionLookup.MISSING_REPO;
+    }
+    HttpResponse<byte[]> info = http.send("read " + repo, get(repo.apiPath()), Set.of(404));
+    return info.statusCode() == 404 ? RevisionLookup.MISSING_REPO : RevisionLookup.MISSING_REVISION;
   }
 
   /** The head commit of a revision, or empty when the repo or revision does not exist. */
   public Optional<String> headCommit(RepoId repo, String revision) {
-    String action = "read " + repo + "@" + revision;
-    HttpRequest request =
-        http.authorized(api(repo.apiPath() + "/revision/" + encode(revision)))
-            .timeout(API_TIMEOUT)
-            .GET()
-            .build();
-    HttpResponse<byte[]> response = http.send(action, request, Set.of(404));
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(http.json(action, response).path("sha").textValue());
+    return Optional.ofNullable(lookup(repo, revision).head());
   }
 
   /** The head of a revision and every file in it, listed at the head commit so both agree. */
   public RemoteState remoteState(RepoId repo, String revision) {
     Optional<String> head = headCommit(repo, revision);
+    return head.isEmpty() ? RemoteState.empty() : listAt(repo, revision, head.get());
+  }
+
+  /** Every file of a commit, following the tree's {@code Link} pages (on the same host only). */
+  RemoteState listAt(RepoId repo, String revision, String commit) {
+    Map<String, RemoteFile> files = new HashMap<>();
+    URI page = api(repo.apiPath() + "/tree/" + commit + "?recursive=true&expand=false");
+    String action = "list the files of " + repo + "@" + revision;
+    while (page != null) {
+      HttpResponse<byte[]> response =
+          http.send(action, http.authorized(page).GET().build(), Set.of());
+      addFiles(files, http.json(action, response));
+      page = nextPage(action, response);
+    }
+    return new RemoteState(commit, files);
+  }
+
+  /**
+   * The head of a revision and those of {@code paths} it holds (others are left out): what a
+   * commit's recovery needs, in one paths-info call per {@value #PATHS_INFO_CHUNK} paths instead of
+   * listing the whole tree.
+   */
+  public RemoteState remoteState(RepoId repo, String revision, List<String> paths) {
+    Optional<String> head = headCommit(repo, revision);
     if (head.isEmpty()) {
       return RemoteState.empty();
     }
     Map<String, RemoteFile> files = new HashMap<>();
-    URI page = api(repo.apiPath() + "/tree/" + head.get() + "?recursive=true&expand=false");
-    String action = "list the files of " + repo + "@" + revision;
-    while (page != null) {
-      HttpResponse<byte[]> response =
-          http.send(action, http.authorized(page).timeout(API_TIMEOUT).GET().build(), Set.of());
-      for (JsonNode entry : http.json(action, response)) {
-        if ("file".equals(entry.path("type").asText())) {
-          JsonNode lfs = entry.get("lfs");
-          String sha256 = lfs == null || lfs.isNull() ? null : lfs.path("oid").asText(null);
-          String path = entry.path("path").asText();
-          files.put(
-              path,
-              new RemoteFile(
-                  path, entry.path("size").asLong(), entry.path("oid").asText(null), sha256));
-        }
-      }
-      page = nextPage(action, response);
+    String action = "read paths of " + repo + "@" + revision;
+    URI uri = api(repo.apiPath() + "/paths-info/" + head.get());
+    for (int from = 0; from < paths.size(); from += PATHS_INFO_CHUNK) {
+      ObjectNode body = http.mapper().createObjectNode().put("expand", false);
+      ArrayNode list = body.putArray("paths");
+      paths.subList(from, Math.min(paths.size(), from + PATHS_INFO_CHUNK)).forEach(list::add);
+      addFiles(files, postJson(action, uri, body));
     }
     return new RemoteState(head.get(), files);
+  }
+
+  /** The bytes of a (small, regular) file at a commit. */
+  public byte[] download(RepoId repo, String commit, String path) {
+    String encoded =
+        List.of(path.split("/")).stream().map(HubClient::encode).collect(Collectors.joining("/"));
+    String action = "download " + path + " from " + repo + "@" + commit;
+    return http.send(action, get(repo.webPath() + "/resolve/" + commit + "/" + encoded), Set.of())
+        .body();
   }
 
   /** Asks the Hub how each file must be uploaded (at most 256 files a call). */
@@ -127,7 +167,7 @@ public final class HubClient {
         list.addObject()
             .put("path", file.path())
             .put("size", file.size())
-            .put("sample", java.util.Base64.getEncoder().encodeToString(file.sample()));
+            .put("sample", Base64.getEncoder().encodeToString(file.sample()));
       }
       String action =
           "ask "
@@ -144,92 +184,11 @@ public final class HubClient {
     return modes;
   }
 
-  /** Asks LFS where to upload objects; objects without an upload action are already stored. */
-  public List<LfsObject> lfsBatch(
-      RepoId repo, String revision, List<LocalFile> files, String action) {
-    ObjectNode body =
-        http.mapper().createObjectNode().put("operation", "upload").put("hash_algo", "sha256");
-    body.putArray("transfers").add("basic").add("multipart");
-    body.putObject("ref").put("name", revision);
-    ArrayNode objects = body.putArray("objects");
-    files.forEach(file -> objects.addObject().put("oid", file.sha256()).put("size", file.size()));
-    HttpRequest request =
-        http.authorized(api(repo.webPath() + ".git/info/lfs/objects/batch"))
-            .timeout(API_TIMEOUT)
-            .header("accept", LFS_JSON)
-            .header("content-type", LFS_JSON)
-            .POST(BodyPublishers.ofString(body.toString()))
-            .build();
-    List<LfsObject> answer = new ArrayList<>();
-    for (JsonNode object :
-        http.json(action, http.send(action, request, Set.of())).path("objects")) {
-      JsonNode actions = object.path("actions");
-      JsonNode error = object.get("error");
-      answer.add(
-          new LfsObject(
-              object.path("oid").asText(),
-              object.path("size").asLong(),
-              action(actions.get("upload")),
-              action(actions.get("verify")),
-              error == null
-                  ? null
-                  : error.path("code").asText() + ": " + error.path("message").asText()));
-    }
-    return answer;
-  }
-
-  /**
-   * PUTs a slice of a file to a presigned URL (no token) and returns the answer's ETag.
-   *
-   * @param header extra headers the LFS answer asked for
-   */
-  public String putBytes(
-      String action,
-      URI url,
-      Map<String, String> header,
-      LocalFile.ByteSource source,
-      long offset,
-      long length) {
-    HttpRequest.Builder builder = copyHeaders(http.anonymous(url), header);
-    HttpRequest.BodyPublisher body =
-        BodyPublishers.fromPublisher(
-            BodyPublishers.ofInputStream(() -> slice(source, offset, length)), length);
-    HttpResponse<byte[]> response = http.send(action, builder.PUT(body).build(), Set.of());
-    return response.headers().firstValue("etag").orElse("");
-  }
-
-  /**
-   * POSTs an LFS JSON body: multipart completion (no token) or verify (the token only when the URL
-   * is on the endpoint's host), with the headers the LFS answer asked for.
-   */
-  public void postLfs(
-      String action, URI url, Map<String, String> header, JsonNode body, boolean withToken) {
-    boolean token = withToken && HubHttp.sameOrigin(url, endpoint);
-    HttpRequest.Builder builder =
-        copyHeaders(token ? http.authorized(url) : http.anonymous(url), header);
-    HttpRequest request =
-        builder
-            .timeout(API_TIMEOUT)
-            .header("accept", LFS_JSON)
-            .header("content-type", LFS_JSON)
-            .POST(BodyPublishers.ofString(body.toString()))
-            .build();
-    http.send(action, request, Set.of());
-  }
-
-  /** A JSON object node for request bodies. */
-  public ObjectNode newObject() {
-    return http.mapper().createObjectNode();
-  }
-
-  /**
-   * POSTs a commit once (never retried here: see {@link BatchCommitter}); returns its id and URL.
-   */
+  /** POSTs a commit once (never retried here: see {@link CommitLoop}); returns its id and URL. */
   public CommitResult commit(RepoId repo, String revision, String ndjson, String summary) {
     String action = "commit '" + summary + "' to " + repo + "@" + revision;
     HttpRequest request =
         http.authorized(api(repo.apiPath() + "/commit/" + encode(revision)))
-            .timeout(API_TIMEOUT)
             .header("content-type", "application/x-ndjson")
             .POST(BodyPublishers.ofByteArray(CommitPayload.bytes(ndjson)))
             .build();
@@ -244,18 +203,35 @@ public final class HubClient {
   /** A commit the Hub accepted. */
   public record CommitResult(String commitOid, String commitUrl) {}
 
-  private JsonNode postJson(String action, URI uri, JsonNode body) {
+  JsonNode postJson(String action, URI uri, JsonNode body) {
     HttpRequest request =
         http.authorized(uri)
-            .timeout(API_TIMEOUT)
             .header("content-type", "application/json")
             .POST(BodyPublishers.ofString(body.toString()))
             .build();
     return http.json(action, http.send(action, request, Set.of()));
   }
 
-  private URI api(String pathAndQuery) {
-    return URI.create(endpoint + pathAndQuery);
+  HttpRequest get(String pathAndQuery) {
+    return http.authorized(api(pathAndQuery)).GET().build();
+  }
+
+  static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static void addFiles(Map<String, RemoteFile> files, JsonNode entries) {
+    for (JsonNode entry : entries) {
+      if ("file".equals(entry.path("type").asText())) {
+        JsonNode lfs = entry.get("lfs");
+        String sha256 = lfs == null || lfs.isNull() ? null : lfs.path("oid").asText(null);
+        String path = entry.path("path").asText();
+        files.put(
+            path,
+            new RemoteFile(
+                path, entry.path("size").asLong(), entry.path("oid").asText(null), sha256));
+      }
+    }
   }
 
   /** The next page of a listing; refuses a link to another host, which would receive the token. */
@@ -271,76 +247,5 @@ public final class HubClient {
           action, "the next page link points to another host: " + next.getHost());
     }
     return next;
-  }
-
-  /**
-   * Adds the headers an LFS action asked for, leaving out those the JDK sets itself and the
-   * multipart keys ({@code chunk_size}, part numbers), which are instructions, not headers.
-   */
-  private static HttpRequest.Builder copyHeaders(
-      HttpRequest.Builder builder, Map<String, String> header) {
-    header.forEach(
-        (name, value) -> {
-          String lower = name.toLowerCase(java.util.Locale.ROOT);
-          if (!RESTRICTED_HEADERS.contains(lower)
-              && !lower.equals("chunk_size")
-              && !lower.matches("\\d+")) {
-            builder.header(name, value);
-          }
-        });
-    return builder;
-  }
-
-  private static LfsObject.Action action(JsonNode node) {
-    if (node == null || node.isNull() || !node.hasNonNull("href")) {
-      return null;
-    }
-    Map<String, String> header = new HashMap<>();
-    node.path("header")
-        .fields()
-        .forEachRemaining(field -> header.put(field.getKey(), field.getValue().asText()));
-    return new LfsObject.Action(URI.create(node.get("href").asText()), header);
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static InputStream slice(LocalFile.ByteSource source, long offset, long length) {
-    try {
-      return new Slice(source.open(offset), length);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** At most {@code remaining} bytes of a stream. */
-  private static final class Slice extends FilterInputStream {
-    private long remaining;
-
-    Slice(InputStream in, long length) {
-      super(in);
-      this.remaining = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int b = super.read();
-      remaining -= b < 0 ? 0 : 1;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int off, int len) throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int read = super.read(buffer, off, (int) Math.min(len, remaining));
-      remaining -= Math.max(read, 0);
-      return read;
-    }
   }
 }

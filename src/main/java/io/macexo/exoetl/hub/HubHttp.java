@@ -9,44 +9,45 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The HTTP transport of {@link HubClient}: JDK {@link HttpClient}, the authorization and user-agent
- * headers, retries per {@link RetryPolicy}, a request counter, and turning an error answer into a
- * {@link HubException} that carries {@code X-Error-Code}, {@code X-Error-Message} and {@code
- * X-Request-Id} (with the token scrubbed from anything the server echoed). Redirects are followed
- * here, and only within the host they started on: the JDK client would carry the authorization
- * header to any host.
+ * The HTTP transport of {@link HubClient}: JDK {@link HttpClient} with a connect timeout and a read
+ * timeout counted from the last progress ({@link StallGuard}), the authorization and user-agent
+ * headers, retries per {@link RetryPolicy} with rate-limit waits and their countdown ({@link
+ * Waiter}), a request counter, and turning an error answer into a {@link HubException} that carries
+ * {@code X-Error-Code}, {@code X-Error-Message}, {@code X-Request-Id} and the headers (with the
+ * token scrubbed from anything the server echoed). Redirects are followed here, and only within the
+ * host they started on: the JDK client would carry the authorization header to any host.
  */
 final class HubHttp {
   static final String USER_AGENT = "exo-etl/0.1.0; java/" + Runtime.version().feature();
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final int MAX_REDIRECTS = 5;
 
-  /** The longest Retry-After honoured; the Hub's rate-limit window is 5 minutes. */
-  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient client;
+  private final StallGuard guard;
   private final HubToken token;
-  private final RetryPolicy retry;
-  private final Consumer<String> notices;
+  private final Waiter waiter;
   private final AtomicInteger requests = new AtomicInteger();
 
-  HubHttp(HubToken token, RetryPolicy retry, Consumer<String> notices) {
-    this.client =
+  HubHttp(HubToken token, RetryPolicy retry, HubTimeouts timeouts, Consumer<String> notices) {
+    HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30))
+            .connectTimeout(timeouts.connect())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    this.guard = new StallGuard(client, timeouts.read());
     this.token = token;
-    this.retry = retry;
-    this.notices = notices;
+    this.waiter = new Waiter(retry, notices);
   }
 
   /** A request to the Hub API, with the token. */
@@ -59,38 +60,58 @@ final class HubHttp {
     return HttpRequest.newBuilder(uri).header("user-agent", USER_AGENT);
   }
 
+  Waiter waiter() {
+    return waiter;
+  }
+
   /**
-   * Sends a request, retrying retryable statuses and network errors.
+   * Sends a request, retrying retryable statuses and network errors, and waiting out rate limits.
    *
    * @param action what the request does, with its file or repo, for messages
    * @param accepted non-2xx statuses handed back to the caller instead of failing
    */
   HttpResponse<byte[]> send(String action, HttpRequest request, Set<Integer> accepted) {
-    for (int attempt = 1; ; attempt++) {
+    Duration rateLimited = Duration.ZERO;
+    for (int retries = 0; ; ) {
       if (Thread.currentThread().isInterrupted()) {
         throw HubException.local(action, "interrupted");
       }
-      boolean last = attempt > retry.maxRetries();
       HttpResponse<byte[]> response;
       try {
         response = sendFollowingRedirects(action, request);
       } catch (IOException e) {
-        if (last) {
-          throw HubException.network(action, e);
-        }
-        waitBeforeRetry(action, retry.backoff(attempt), e.getClass().getSimpleName());
+        retries = backoffOrThrow(action, HubException.network(action, e), retries);
         continue;
       }
       int status = response.statusCode();
       if (status / 100 == 2 || accepted.contains(status)) {
         return response;
       }
-      if (last || !RetryPolicy.isRetryable(status)) {
-        throw error(action, response);
+      HubException error = error(action, response);
+      java.util.Optional<RateLimitHint> hint =
+          RetryPolicy.isRetryable(status) ? error.rateLimitHint() : java.util.Optional.empty();
+      if (hint.isPresent()) {
+        rateLimited = waiter.rateLimited(action, status, hint.get(), rateLimited, error.headers());
+      } else {
+        retries = backoffOrThrow(action, error, retries);
       }
-      waitBeforeRetry(
-          action, retryAfter(response).orElse(retry.backoff(attempt)), "HTTP " + status);
     }
+  }
+
+  /** Backs off before the next retry, or throws the failure when it is final. */
+  private int backoffOrThrow(String action, HubException failure, int retries) {
+    boolean retryable = failure.isNetwork() || RetryPolicy.isRetryable(failure.status());
+    if (!retryable || retries >= waiter.policy().maxRetries()) {
+      throw failure;
+    }
+    Throwable cause = failure.getCause();
+    waiter.backoff(
+        action,
+        retries + 1,
+        failure.isNetwork() && cause != null
+            ? cause.getClass().getSimpleName()
+            : "HTTP " + failure.status());
+    return retries + 1;
   }
 
   /** Sends a request once: for the commit POST, which must not be repeated blindly. */
@@ -161,30 +182,10 @@ final class HubHttp {
 
   private HttpResponse<byte[]> sendOnce(HttpRequest request) throws IOException {
     requests.incrementAndGet();
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return guard.send(request);
   }
 
-  private void waitBeforeRetry(String action, Duration delay, String why) {
-    notices.accept(
-        "  retry: " + action + " failed (" + why + "); trying again in " + seconds(delay));
-    retry.pause(delay, action);
-  }
-
-  private static java.util.Optional<Duration> retryAfter(HttpResponse<byte[]> response) {
-    return response
-        .headers()
-        .firstValue("retry-after")
-        .filter(value -> value.trim().matches("\\d{1,6}"))
-        .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
-        .map(delay -> delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
-  }
-
-  private HubException error(String action, HttpResponse<byte[]> response) {
+  HubException error(String action, HttpResponse<byte[]> response) {
     String message = response.headers().firstValue("x-error-message").orElse(null);
     if (message == null) {
       message = bodyMessage(response.body());
@@ -194,7 +195,15 @@ final class HubHttp {
         response.statusCode(),
         token.redact(response.headers().firstValue("x-error-code").orElse(null)),
         token.redact(message),
-        token.redact(response.headers().firstValue("x-request-id").orElse(null)));
+        token.redact(response.headers().firstValue("x-request-id").orElse(null)),
+        lowerCase(response.headers().map()));
+  }
+
+  private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+    Map<String, List<String>> lower = new TreeMap<>();
+    headers.forEach(
+        (name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+    return lower;
   }
 
   private static String bodyMessage(byte[] body) {
@@ -209,9 +218,5 @@ final class HubHttp {
     }
     String line = text.lines().findFirst().orElse("");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-  }
-
-  private static String seconds(Duration delay) {
-    return delay.toMillis() < 1000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s";
   }
 }

@@ -13,16 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Puts the bytes of LFS files in storage before any commit names them: one LFS batch call per
- * commit batch, then for each object the storage does not hold a single PUT, or a multipart upload
- * (a PUT per {@code chunk_size} slice, then the completion POST), then the verify POST when the
- * answer has one. An object without an upload action is already stored and is not sent again, which
- * is what makes a killed sync cheap to resume. Objects are sent on the executor given to {@link
- * #start} (several at a time); the batch call itself runs on the caller's thread. Any failure fails
- * the batch's future, naming the file, and {@link HubSync} then commits nothing of that batch.
+ * Puts the bytes of LFS files in storage before any commit names them: LFS batch calls for a
+ * participant's files ({@value #BATCH_OBJECTS} objects a call), then for each object the storage
+ * does not hold a single PUT, or a multipart upload (a PUT per {@code chunk_size} slice, then the
+ * completion POST), then the verify POST when the answer has one. An object without an upload
+ * action is already stored and is not sent again, which is what makes a killed sync cheap to
+ * resume. Objects are sent on the executor given to {@link #start} (several at a time); the batch
+ * call itself runs on the caller's thread. Any failure fails the future, naming the file, and
+ * {@link CommitLoop} then commits nothing that needs it.
  */
 final class LfsUploader {
-  private final HubClient client;
+  /** Objects per LFS batch call, as huggingface_hub sends them. */
+  static final int BATCH_OBJECTS = 256;
+
+  private final LfsClient client;
   private final RepoId repo;
   private final String revision;
   private final SyncProgress progress;
@@ -32,7 +36,7 @@ final class LfsUploader {
   private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
 
-  LfsUploader(HubClient client, RepoId repo, String revision, SyncProgress progress) {
+  LfsUploader(LfsClient client, RepoId repo, String revision, SyncProgress progress) {
     this.client = client;
     this.repo = repo;
     this.revision = revision;
@@ -56,10 +60,7 @@ final class LfsUploader {
         "upload "
             + unique.get(0).path()
             + (unique.size() > 1 ? " and " + (unique.size() - 1) + " more" : "");
-    Map<String, LfsObject> answers = new LinkedHashMap<>();
-    client
-        .lfsBatch(repo, revision, unique, "ask LFS where to " + action)
-        .forEach(o -> answers.put(o.oid(), o));
+    Map<String, LfsObject> answers = ask(unique, "ask LFS where to " + action);
     List<CompletableFuture<Void>> uploads = new ArrayList<>();
     for (LocalFile file : unique) {
       LfsObject answer = answers.get(file.sha256());
@@ -71,6 +72,16 @@ final class LfsUploader {
       uploads.add(CompletableFuture.runAsync(() -> store(file, answer), executor));
     }
     return CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new));
+  }
+
+  /** The LFS batch answers for the files' objects, by oid. */
+  private Map<String, LfsObject> ask(List<LocalFile> unique, String action) {
+    Map<String, LfsObject> answers = new LinkedHashMap<>();
+    for (int from = 0; from < unique.size(); from += BATCH_OBJECTS) {
+      List<LocalFile> chunk = unique.subList(from, Math.min(unique.size(), from + BATCH_OBJECTS));
+      client.batch(repo, revision, chunk, action).forEach(o -> answers.put(o.oid(), o));
+    }
+    return answers;
   }
 
   int uploadedFiles() {
@@ -162,7 +173,7 @@ final class LfsUploader {
       parts.addObject().put("partNumber", number).put("etag", etag);
       progress.part(file.path(), number, keys.size(), length);
     }
-    client.postLfs(
+    client.post(
         "complete the multipart upload of " + file.path(),
         upload.href(),
         upload.header(),
@@ -172,8 +183,7 @@ final class LfsUploader {
 
   private void verify(LocalFile file, LfsObject.Action verify) {
     ObjectNode body = client.newObject().put("oid", file.sha256()).put("size", file.size());
-    client.postLfs(
-        "verify the upload of " + file.path(), verify.href(), verify.header(), body, true);
+    client.post("verify the upload of " + file.path(), verify.href(), verify.header(), body, true);
   }
 
   private static long parseChunkSize(LocalFile file, String text) {

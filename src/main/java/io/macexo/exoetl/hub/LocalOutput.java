@@ -27,13 +27,15 @@ public final class LocalOutput {
   public static final String DATA_FOLDER = "data";
   public static final String CARD = "README.md";
   public static final String METADATA = "metadata.json";
+  public static final String TRIALS = "trials/trials.parquet";
 
   /**
-   * Small files published beside the card when the output has them: training code normalizes with
-   * stats.json and splits by splits.json, so the Hub copy must carry them.
+   * Files published with the card when the output has them, in its commit: training code normalizes
+   * with stats.json, splits by splits.json and picks trials from the trials table, so the Hub copy
+   * must carry them and they must describe the same data as the card.
    */
   public static final java.util.List<String> DESCRIPTIONS =
-      java.util.List.of(METADATA, "stats.json", "splits.json", "trials/trials.parquet");
+      java.util.List.of(METADATA, "stats.json", "splits.json", TRIALS);
 
   private final URI uri;
   private final FileSystem fs;

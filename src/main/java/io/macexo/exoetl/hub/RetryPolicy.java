@@ -4,19 +4,39 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * How requests are retried: statuses 408, 429, 500, 502, 503, 504 and network errors, up to {@code
- * maxRetries} times, waiting {@code baseDelay} doubled each time up to {@code maxDelay}, or the
- * server's {@code Retry-After} when it gives one. Commit POSTs are never retried this way (see
- * {@link BatchCommitter}). Tests inject a tiny base delay and a recording {@link Sleeper}.
+ * How requests are retried: statuses 408, 429, 500, 502, 503, 504 and network errors (timeouts and
+ * stalled transfers included), up to {@code maxRetries} times, waiting {@code baseDelay} doubled
+ * each time up to {@code maxDelay}. When the Hub says how long to wait ({@link RateLimitHint}) that
+ * wait is used instead and does not count as a retry; the waits on one request (or, for a commit,
+ * one batch) add up to at most {@code maxRateLimitWait}, after which the step fails with a line
+ * saying the run can simply be re-run. Commit POSTs are never retried blindly (see {@link
+ * CommitLoop}). Tests inject tiny delays and a recording {@link Sleeper}.
  */
-public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Sleeper sleeper) {
+public record RetryPolicy(
+    int maxRetries,
+    Duration baseDelay,
+    Duration maxDelay,
+    Duration maxRateLimitWait,
+    Sleeper sleeper) {
+  /** The default cap on waiting for rate limits: two of the Hub's 5-minute windows. */
+  public static final Duration DEFAULT_MAX_RATE_LIMIT_WAIT = Duration.ofMinutes(10);
+
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
   public RetryPolicy {
-    if (maxRetries < 0 || baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+    if (maxRetries < 0
+        || baseDelay.isNegative()
+        || maxDelay.compareTo(baseDelay) < 0
+        || maxRateLimitWait.isNegative()) {
       throw new IllegalArgumentException(
-          "Cannot use retry policy: need maxRetries >= 0 and 0 <= baseDelay <= maxDelay");
+          "Cannot use retry policy: need maxRetries >= 0, 0 <= baseDelay <= maxDelay and a"
+              + " rate-limit wait >= 0");
     }
+  }
+
+  /** A policy with the default rate-limit cap. */
+  public RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Sleeper sleeper) {
+    this(maxRetries, baseDelay, maxDelay, DEFAULT_MAX_RATE_LIMIT_WAIT, sleeper);
   }
 
   /** Waits; {@code Thread::sleep} in production. */
@@ -25,13 +45,19 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  /** 5 retries, 1 s doubling to 8 s, real sleeping. */
+  /** 5 retries, 1 s doubling to 8 s, rate limits waited for up to 10 minutes, real sleeping. */
   public static RetryPolicy standard() {
     return new RetryPolicy(
         5,
         Duration.ofSeconds(1),
         Duration.ofSeconds(8),
+        DEFAULT_MAX_RATE_LIMIT_WAIT,
         duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /** The same policy with another cap on rate-limit waits. */
+  public RetryPolicy withMaxRateLimitWait(Duration cap) {
+    return new RetryPolicy(maxRetries, baseDelay, maxDelay, cap, sleeper);
   }
 
   /** The wait before retry number {@code retry} (1-based). */

@@ -1,21 +1,32 @@
 package io.macexo.exoetl.hub;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a sync will do: commits in order (data folders first, the dataset card last) and the files
- * it leaves alone because the remote already has the same bytes. Immutable; printing it is the dry
- * run.
+ * What a sync will do: one change per participant (its new and replaced files and the deletion of
+ * its old ones, e.g. a layout move from {@code data/participant=BT01/} to {@code
+ * data/subject=BT01/}), in participant order, then the dataset card with the description files; and
+ * the files it leaves alone because the remote already has the same bytes. {@link CommitLoop} packs
+ * the changes into commits. Immutable; printing it is the dry run.
+ *
+ * @param remoteDataFiles files under {@code data/} on the remote before the sync
+ * @param removedDataFiles remote data files deleted and not replaced: per participant, deletions
+ *     beyond the files it gains at new paths (a layout move removes none)
  */
-public record SyncPlan(List<CommitBatch> batches, List<LocalFile> unchanged) {
+public record SyncPlan(
+    List<Change> changes, List<LocalFile> unchanged, int remoteDataFiles, int removedDataFiles) {
+  /** The group of the dataset card and the description files. */
+  public static final String CARD_GROUP = LocalOutput.CARD;
+
   public SyncPlan {
-    batches = List.copyOf(batches);
+    changes = List.copyOf(changes);
     unchanged = List.copyOf(unchanged);
   }
 
   /** Files to add or replace. */
   public int filesToSend() {
-    return batches.stream().mapToInt(batch -> batch.adds().size()).sum();
+    return changes.stream().mapToInt(change -> change.adds().size()).sum();
   }
 
   /**
@@ -23,32 +34,36 @@ public record SyncPlan(List<CommitBatch> batches, List<LocalFile> unchanged) {
    * skipped).
    */
   public long bytesToSend() {
-    return batches.stream()
-        .flatMap(batch -> batch.adds().stream())
+    return changes.stream()
+        .flatMap(change -> change.adds().stream())
         .mapToLong(LocalFile::size)
         .sum();
   }
 
   /** Remote files to delete. */
   public int filesToDelete() {
-    return batches.stream().mapToInt(batch -> batch.deletes().size()).sum();
+    return changes.stream().mapToInt(change -> change.deletes().size()).sum();
   }
 
   public boolean isEmpty() {
-    return batches.isEmpty();
+    return changes.isEmpty();
   }
 
   /**
-   * One commit: the files of one group (a participant folder, or the dataset card), at most {@link
-   * CommitPayload#MAX_OPERATIONS} operations.
+   * The files of one group: a participant ({@code BT01}, whatever its folder is called), {@code
+   * data} for files right under {@code data/}, or {@link #CARD_GROUP}.
    *
-   * @param group e.g. {@code subject=BT01}
-   * @param part e.g. {@code " [2/3]"} when a group spans several commits, else empty
+   * @param part 0 for a whole change, else the number of this piece of a change split across
+   *     commits because it alone was bigger than a commit may be
    */
-  public record CommitBatch(String group, String part, List<LocalFile> adds, List<String> deletes) {
-    public CommitBatch {
+  public record Change(String group, List<LocalFile> adds, List<String> deletes, int part) {
+    public Change {
       adds = List.copyOf(adds);
       deletes = List.copyOf(deletes);
+    }
+
+    public Change(String group, List<LocalFile> adds, List<String> deletes) {
+      this(group, adds, deletes, 0);
     }
 
     public int size() {
@@ -59,23 +74,54 @@ public record SyncPlan(List<CommitBatch> batches, List<LocalFile> unchanged) {
       return size() == 0;
     }
 
-    /** The commit title, e.g. "Add subject=BT01 (3 files)". */
-    public String summary() {
-      if (group.equals(LocalOutput.CARD)) {
-        return "Update dataset card ("
-            + String.join(", ", adds.stream().map(LocalFile::path).toList())
-            + ")";
-      }
-      String verb = deletes.isEmpty() ? "Add " : adds.isEmpty() ? "Delete " : "Update ";
-      String counts =
-          adds.isEmpty() || deletes.isEmpty()
-              ? files(size())
-              : files(adds.size()) + ", " + deletes.size() + " deleted";
-      return verb + group + part + " (" + counts + ")";
+    public boolean isCard() {
+      return group.equals(CARD_GROUP);
     }
 
-    private static String files(int count) {
-      return count + (count == 1 ? " file" : " files");
+    /** The first {@code n} operations (adds first) and the rest, numbered as parts. */
+    List<Change> split(int n) {
+      int addCount = Math.min(n, adds.size());
+      int deleteCount = Math.min(n - addCount, deletes.size());
+      int first = Math.max(part, 1);
+      return List.of(
+          new Change(group, adds.subList(0, addCount), deletes.subList(0, deleteCount), first),
+          new Change(
+              group,
+              adds.subList(addCount, adds.size()),
+              deletes.subList(deleteCount, deletes.size()),
+              first + 1));
+    }
+  }
+
+  /** One commit: whole changes, or one piece of a change too big for a commit. */
+  public record CommitBatch(List<Change> changes) {
+    public CommitBatch {
+      changes = List.copyOf(changes);
+    }
+
+    public List<LocalFile> adds() {
+      List<LocalFile> adds = new ArrayList<>();
+      changes.forEach(change -> adds.addAll(change.adds()));
+      return adds;
+    }
+
+    public List<String> deletes() {
+      List<String> deletes = new ArrayList<>();
+      changes.forEach(change -> deletes.addAll(change.deletes()));
+      return deletes;
+    }
+
+    public int size() {
+      return changes.stream().mapToInt(Change::size).sum();
+    }
+
+    public boolean isEmpty() {
+      return size() == 0;
+    }
+
+    /** The commit title, e.g. "Add BT01 (3 files)" or "Update BT02, BT03 (4 files, 4 deleted)". */
+    public String summary() {
+      return CommitTitles.summary(changes);
     }
   }
 }

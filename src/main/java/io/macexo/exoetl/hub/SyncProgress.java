@@ -1,6 +1,7 @@
 package io.macexo.exoetl.hub;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,7 +32,12 @@ public final class SyncProgress {
             + ") + dataset card and descriptions");
   }
 
-  public void plan(SyncPlan plan, RemoteState remote, String target) {
+  /**
+   * The remote's state and the plan: one line per change (participant, card) with its files.
+   *
+   * @param commits the commits the plan takes at the starting commit size
+   */
+  public void plan(SyncPlan plan, RemoteState remote, String target, int commits) {
     line(
         "Remote "
             + target
@@ -49,11 +55,12 @@ public final class SyncProgress {
             + " unchanged, delete "
             + plan.filesToDelete()
             + ", in "
-            + count(plan.batches().size(), "commit"));
-    for (SyncPlan.CommitBatch batch : plan.batches()) {
-      line("  commit \"" + batch.summary() + "\"");
-      batch.adds().forEach(file -> line("    + " + file.path() + " (" + bytes(file.size()) + ")"));
-      batch.deletes().forEach(path -> line("    - " + path));
+            + count(commits, "commit")
+            + (commits == 0 ? "" : " at the starting size (it adapts)"));
+    for (SyncPlan.Change change : plan.changes()) {
+      line("  change \"" + new SyncPlan.CommitBatch(List.of(change)).summary() + "\"");
+      change.adds().forEach(file -> line("    + " + file.path() + " (" + bytes(file.size()) + ")"));
+      change.deletes().forEach(path -> line("    - " + path));
     }
   }
 

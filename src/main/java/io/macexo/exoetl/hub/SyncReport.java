@@ -12,6 +12,8 @@ import java.util.List;
  * @param filesInline small files sent inside a commit
  * @param filesUnchanged files the remote already had with the same bytes
  * @param commitUrls one per commit made, in order
+ * @param finalCommit the head of the revision after the sync (null for a dry run of a new repo)
+ * @param tag the tag put on {@code finalCommit}, or null
  * @param requests HTTP requests sent, retries included
  * @param transferTime wall time from the first upload's start to the last one's end
  */
@@ -24,6 +26,8 @@ public record SyncReport(
     int filesUnchanged,
     int filesDeleted,
     List<String> commitUrls,
+    String finalCommit,
+    String tag,
     int requests,
     Duration elapsed,
     Duration transferTime) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code exo-etl dev-hub}: serves on loopback with the configured token, stops when interrupted.
+ * {@code exo-etl dev-hub}: serves on loopback with the configured tokens (scoped ones may not
+ * create repos) and, with {@code --admin}, the test-only fault routes; stops when interrupted.
  */
 class DevHubCommandTest {
   @TempDir Path temp;
@@ -36,7 +37,16 @@ class DevHubCommandTest {
             () -> {
               try {
                 new DevHubCommand(Map.of("HF_TOKEN", "hf_fromEnvironment1"))
-                    .run(List.of("--port", "0", "--storage", temp.toString()), out);
+                    .run(
+                        List.of(
+                            "--port",
+                            "0",
+                            "--storage",
+                            temp.toString(),
+                            "--scoped-tokens",
+                            "hf_scopedFromFlag1",
+                            "--admin"),
+                        out);
               } catch (InterruptedException e) {
                 // Stopped by the test.
               } catch (Exception e) {
@@ -53,11 +63,24 @@ class DevHubCommandTest {
                 .header("Authorization", "Bearer hf_fromEnvironment1")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> scopedCreate =
+        http.send(
+            HttpRequest.newBuilder(url.resolve("/api/repos/create"))
+                .header("Authorization", "Bearer hf_scopedFromFlag1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"r\",\"type\":\"dataset\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> counts =
+        http.send(
+            HttpRequest.newBuilder(url.resolve("/_dev-hub/counts")).build(),
+            HttpResponse.BodyHandlers.ofString());
     server.interrupt();
     server.join(5000);
 
     assertThat(url.getHost()).isEqualTo("127.0.0.1");
     assertThat(whoami.statusCode()).isEqualTo(200);
+    assertThat(scopedCreate.statusCode()).as("a scoped token may not create").isEqualTo(403);
+    assertThat(counts.body()).as("--admin serves the fault routes").contains("\"CREATE_REPO\":1");
     assertThat(server.isAlive()).isFalse();
     assertThat(failure.get()).isNull();
     assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("hf_fromEnvironment1");

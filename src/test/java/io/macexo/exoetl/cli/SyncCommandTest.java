@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncCommandTest {
   private static final String TOKEN = "hf_cliSecretToken0123456789";
+  private static final String SCOPED = "hf_cliScopedSecret9876543210";
   private static final RetryPolicy FAST =
       new RetryPolicy(2, Duration.ZERO, Duration.ZERO, duration -> {});
 
@@ -40,7 +41,11 @@ class SyncCommandTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    hub = DevHubServer.start(DevHubOptions.withTokens(Set.of(TOKEN)), temp.resolve("hub"), 0);
+    hub =
+        DevHubServer.start(
+            DevHubOptions.withTokens(Set.of(TOKEN)).withScopedTokens(Set.of(SCOPED)),
+            temp.resolve("hub"),
+            0);
     output = temp.resolve("out");
     Files.createDirectories(output.resolve("data/subject=BT01"));
     Files.write(
@@ -120,7 +125,7 @@ class SyncCommandTest {
         .first()
         .asString()
         .startsWith(
-            "exo-etl sync: Cannot create dataset repo macexo/cli-test: HTTP 401: Invalid credentials in "
+            "exo-etl sync: Cannot read macexo/cli-test@main: HTTP 401: Invalid credentials in "
                 + "Authorization header (request id Root=")
         .endsWith("); check the token (HF_TOKEN, HUGGING_FACE_HUB_TOKEN or the token file)");
     assertThat(result.err() + quiet.err() + result.out())
@@ -187,7 +192,8 @@ class SyncCommandTest {
         .startsWith("exo-etl sync: Cannot upload data/subject=BT01/part-0.parquet: HTTP 503");
     assertThat(dropped.err().lines().findFirst().orElseThrow())
         .startsWith(
-            "exo-etl sync: Cannot commit 'Add subject=BT01 (1 file)' to macexo/cli-test@main: network error");
+            "exo-etl sync: Cannot commit 'Add BT01 and the dataset card (2 files)' to"
+                + " macexo/cli-test@main: network error");
   }
 
   @Test
@@ -212,5 +218,84 @@ class SyncCommandTest {
             "exo-etl sync: Cannot use 'cli-test' as a repo id: expected NAMESPACE/NAME, "
                 + "e.g. macexo/exo-phase1"
                 + System.lineSeparator());
+  }
+
+  @Test
+  void badFlagValuesFailAtOnceInOneLineNamingTheFlag() {
+    String out = output.toString();
+    Map<String, String> env = env(TOKEN);
+
+    assertThat(run(env, "sync", "--output", out, "--repo", "a/b", "--private", "--public").err())
+        .isEqualTo(
+            "exo-etl sync: --private and --public exclude each other" + System.lineSeparator());
+    assertThat(run(env, "sync", "--output", out, "--repo", "a/b", "--read-timeout", "soon").err())
+        .isEqualTo(
+            "exo-etl sync: --read-timeout must be a number, not 'soon'" + System.lineSeparator());
+    assertThat(
+            run(env, "sync", "--output", out, "--repo", "a/b", "--max-rate-limit-wait", "-1").err())
+        .startsWith(
+            "exo-etl sync: --max-rate-limit-wait must be between 0.0 and 86400.0, not -1.0");
+    Result badTag = run(env, "sync", "--output", out, "--repo", "a/b", "--tag", "v 1");
+    assertThat(badTag.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(badTag.err())
+        .isEqualTo(
+            "exo-etl sync: Cannot tag the sync as 'v 1' (--tag): use letters, digits, '.', '_' or '-', at"
+                + " most 100 characters"
+                + System.lineSeparator());
+    assertThat(hub.totalRequests()).isZero();
+  }
+
+  @Test
+  void throughRateLimitsAScopedTokenAndAStallTheTokenIsNeverPrinted() throws Exception {
+    Result created =
+        run(env(TOKEN), "sync", "--output", output.toString(), "--repo", "macexo/cli-test");
+    assertThat(created.code()).isEqualTo(ExitCode.DONE);
+    hub.injectFailure(Route.REPO_INFO, 1, Failure.rateLimited(3));
+    hub.injectFailure(Route.COMMIT, 1, Failure.rateLimited(2));
+    hub.injectFailure(Route.LFS_UPLOAD, 1, Failure.stall(Duration.ofSeconds(20)));
+    Files.writeString(output.resolve("README.md"), "# card, second version\n");
+    write(output.resolve("data/subject=BT02/part-0.parquet"), 3);
+
+    Result result =
+        run(
+            env(SCOPED),
+            "--verbose",
+            "sync",
+            "--output",
+            output.toString(),
+            "--repo",
+            "macexo/cli-test",
+            "--read-timeout",
+            "0.5",
+            "--tag",
+            "v1");
+
+    assertThat(result.code()).as(result.err()).isEqualTo(ExitCode.DONE);
+    assertThat(result.out())
+        .contains(
+            "rate limited: read macexo/cli-test@main (HTTP 429)",
+            "rate limited: commit 'Add BT02 and the dataset card (2 files)'",
+            "(HttpTimeoutException); trying again",
+            "Tagged v1 -> ");
+    assertThat(hub.files("macexo/cli-test").get("data/subject=BT02/part-0.parquet"))
+        .isEqualTo(
+            io.macexo.exoetl.hub.GitOids.sha256(readBytes("data/subject=BT02/part-0.parquet")));
+  }
+
+  private void write(Path file, int seed) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, new byte[] {'P', 'A', 'R', '1', (byte) seed, 9, 9});
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private byte[] readBytes(String relative) {
+    try {
+      return Files.readAllBytes(output.resolve(relative));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

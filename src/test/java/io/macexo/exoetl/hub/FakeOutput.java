@@ -46,6 +46,24 @@ public final class FakeOutput {
     return output;
   }
 
+  /**
+   * The standard fixture in the layout outputs had before {@code data/subject=}: {@code
+   * data/participant=BT01/}, with the same bytes.
+   */
+  static FakeOutput legacy(Path dir) {
+    FakeOutput output = standard(dir);
+    for (String participant : java.util.List.of("BT01", "BT02", "BT03")) {
+      try {
+        Files.move(
+            dir.resolve("data/subject=" + participant),
+            dir.resolve("data/participant=" + participant));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return output;
+  }
+
   /** Writes random bytes (starting with the Parquet magic) from a seed. */
   FakeOutput write(String relative, int size, long seed) {
     byte[] bytes = new byte[size];
@@ -78,9 +96,37 @@ public final class FakeOutput {
     }
   }
 
+  byte[] read(String relative) {
+    try {
+      return Files.readAllBytes(root.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   String sha256(String relative) {
     try {
       return GitOids.sha256(Files.readAllBytes(root.resolve(relative)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The SHA-256 of a file as sync publishes it: the card is rendered from metadata.json for the
+   * repo, every other file is sent as it is.
+   */
+  String publishedSha256(String relative, RepoId repo) {
+    if (!relative.equals("README.md") || !Files.exists(root.resolve("metadata.json"))) {
+      return sha256(relative);
+    }
+    try {
+      String card =
+          io.macexo.exoetl.card.DatasetCard.render(
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .readTree(Files.readString(root.resolve("metadata.json"))),
+              repo.toString());
+      return GitOids.sha256(card.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

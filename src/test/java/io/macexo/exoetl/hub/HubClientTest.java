@@ -19,14 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Transport rules that guard the token and the wait: redirects and Retry-After, against scripted
- * servers.
+ * Transport rules that guard the token and the wait: redirects, Retry-After and its cap, the create
+ * call's body, against scripted servers.
  */
 class HubClientTest {
   private static final String TOKEN = "hf_clientTestSecret42";
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   private final List<String> otherHostAuthorization = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
+  private final List<String> createBodies = new CopyOnWriteArrayList<>();
   private HttpServer hub;
   private HttpServer other;
 
@@ -63,11 +64,25 @@ class HubClientTest {
         "/api/datasets/ns/busy/revision/main",
         exchange -> {
           if (calls.incrementAndGet() == 1) {
-            exchange.getResponseHeaders().set("Retry-After", "86400");
+            exchange.getResponseHeaders().set("Retry-After", "120");
             reply(exchange, 429, "{\"error\":\"slow down\"}");
           } else {
             reply(exchange, 200, "{\"sha\":\"later\"}");
           }
+        });
+    hub.createContext(
+        "/api/datasets/ns/closed/revision/main",
+        exchange -> {
+          calls.incrementAndGet();
+          exchange.getResponseHeaders().set("Retry-After", "86400");
+          reply(exchange, 429, "{\"error\":\"slow down\"}");
+        });
+    hub.createContext(
+        "/api/repos/create",
+        exchange -> {
+          createBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          reply(exchange, 200, "{\"url\":\"x\"}");
         });
     hub.start();
   }
@@ -107,8 +122,43 @@ class HubClientTest {
   }
 
   @Test
-  void honoursRetryAfterUpToFiveMinutes() {
+  void waitsOutRetryAfterWithACountdown() {
     assertThat(client().headCommit(RepoId.parse("ns/busy"), "main")).contains("later");
-    assertThat(sleeps).containsExactly(Duration.ofMinutes(5));
+    assertThat(sleeps)
+        .containsExactly(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aWaitLongerThanTheCapIsNotStartedAndSaysTheRunCanBeRepeated() {
+    assertThatThrownBy(() -> client().headCommit(RepoId.parse("ns/closed"), "main"))
+        .isInstanceOf(HubException.class)
+        .hasMessage(
+            "Cannot read ns/closed@main: rate limited by the Hub (HTTP 429, the Hub asked to retry"
+                + " after 86400 s), longer than sync waits in all (600 s, --max-rate-limit-wait);"
+                + " nothing is lost: run the same command again later to finish");
+    assertThat(sleeps).isEmpty();
+    assertThat(calls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void createSendsNoVisibilityUnlessAsked() {
+    RepoId repo = RepoId.parse("ns/new");
+    client().repos().createRepo(repo, Visibility.DEFAULT);
+    client().repos().createRepo(repo, Visibility.PRIVATE);
+    client().repos().createRepo(repo, Visibility.PUBLIC);
+
+    assertThat(createBodies)
+        .containsExactly(
+            "{\"name\":\"new\",\"organization\":\"ns\",\"type\":\"dataset\"}",
+            "{\"name\":\"new\",\"organization\":\"ns\",\"type\":\"dataset\",\"visibility\":\"private\"}",
+            "{\"name\":\"new\",\"organization\":\"ns\",\"type\":\"dataset\",\"visibility\":\"public\"}");
   }
 }

@@ -20,14 +20,18 @@ import org.apache.hadoop.conf.Configuration;
  */
 final class HubHarness implements AutoCloseable {
   static final String TOKEN = "hf_testTOKEN1234567890secret";
+
+  /** A token the dev-hub lets write repos but not create them (create answers 403). */
+  static final String SCOPED = "hf_scopedTOKEN0987654321secret";
+
   static final RepoId REPO = RepoId.parse("macexo/exo-test");
 
   final Path storage;
   DevHubServer hub;
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-  final RetryPolicy retry =
-      new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(8), sleeps::add);
+  RetryPolicy retry = new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(8), sleeps::add);
   private final DevHubOptions options;
+  HubTimeouts timeouts = HubTimeouts.standard();
 
   HubHarness(Path storage, DevHubOptions options) {
     this.storage = storage;
@@ -36,7 +40,7 @@ final class HubHarness implements AutoCloseable {
   }
 
   HubHarness(Path storage) {
-    this(storage, DevHubOptions.withTokens(Set.of(TOKEN)));
+    this(storage, DevHubOptions.withTokens(Set.of(TOKEN)).withScopedTokens(Set.of(SCOPED)));
   }
 
   /** What one sync printed and returned (or threw). */
@@ -50,7 +54,7 @@ final class HubHarness implements AutoCloseable {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     HubClient client =
-        new HubClient(hub.url(), HubToken.of(token).orElseThrow(), retry, out::println);
+        new HubClient(hub.url(), HubToken.of(token).orElseThrow(), retry, timeouts, out::println);
     try {
       SyncReport report = new HubSync(client, options, new Configuration(), retry, out).run();
       return new Run(report, bytes.toString(StandardCharsets.UTF_8), null);
@@ -73,6 +77,16 @@ final class HubHarness implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The files of a commit of the test repo, as the dev-hub holds them: path to sha256. */
+  java.util.Map<String, String> filesAt(String commit) {
+    return hub.files(REPO.toString(), commit);
+  }
+
+  /** The manifest a commit of the test repo holds, parsed. */
+  SyncManifest manifestAt(String commit) {
+    return SyncManifest.parse(client().download(REPO, commit, SyncManifest.PATH));
   }
 
   /** A client on the same hub, e.g. for "someone else commits meanwhile". */

@@ -3,7 +3,6 @@ package io.macexo.exoetl.hub;
 import static io.macexo.exoetl.hub.HubHarness.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.macexo.exoetl.card.DatasetCard;
 import io.macexo.exoetl.hub.HubHarness.Run;
 import io.macexo.exoetl.hub.devhub.DevHubOptions;
 import io.macexo.exoetl.hub.devhub.Failure;
@@ -13,15 +12,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sync end to end against a dev-hub on 127.0.0.1: first upload, no-op, change, resume, retries,
- * conflicts.
+ * Sync end to end against a dev-hub on 127.0.0.1: first upload, commit order, no-op, change,
+ * resume, retries, conflicts.
  */
 class HubSyncTest {
-  private static final List<String> DATA =
+  static final List<String> DATA =
       List.of(
           "data/subject=BT01/part-00000.parquet", "data/subject=BT01/part-00001.parquet",
           "data/subject=BT02/part-00000.parquet", "data/subject=BT03/part-00000.parquet");
@@ -40,8 +40,13 @@ class HubSyncTest {
     return SyncOptions.of(output.uri(), REPO);
   }
 
+  /** Two files a commit: BT01, then BT02 and BT03, then the card and metadata. */
+  private SyncOptions twoFilesACommit(FakeOutput output) {
+    return options(output).withCommitSizing(CommitSizing.fixed(2));
+  }
+
   @Test
-  void firstUploadCommitsOneParticipantFolderAtATimeThenTheCard() {
+  void aSmallOutputGoesUpInOneCommitWithTheCardAndTheManifest() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
       Run run = h.sync(options(output));
@@ -49,37 +54,67 @@ class HubSyncTest {
       assertThat(run.failure()).isNull();
       assertThat(run.report().filesUploaded()).isEqualTo(4);
       assertThat(run.report().bytesUploaded()).isEqualTo(3000 + 4000 + 5000 + 2500);
-      // The card and metadata.json go inline in the last commit.
-      assertThat(run.report().filesInline()).isEqualTo(2);
+      assertThat(run.report().filesInline()).as("the card and metadata.json").isEqualTo(2);
       assertThat(run.report().commitUrls())
-          .hasSize(4)
+          .hasSize(1)
           .allMatch(url -> url.startsWith(h.hub.url() + "/datasets/macexo/exo-test/commit/"));
       assertThat(run.output())
           .contains(
-              "Add subject=BT01 (2 files)",
-              "Add subject=BT02 (1 file)",
-              "Update dataset card (README.md, metadata.json)",
-              "uploaded data/subject=BT01/part-00000.parquet");
+              "Created dataset repo macexo/exo-test (the namespace's default visibility)",
+              "committed \"Add BT01, BT02, BT03 and the dataset card (6 files)\"",
+              "uploaded data/subject=BT01/part-00000.parquet",
+              "Final commit of macexo/exo-test@main: " + run.report().finalCommit());
       Map<String, String> remote = h.hub.files(REPO.toString());
       assertThat(remote.keySet())
           .containsExactlyInAnyOrder(
               ".gitattributes",
               "README.md",
               "metadata.json",
+              SyncManifest.PATH,
               DATA.get(0),
               DATA.get(1),
               DATA.get(2),
               DATA.get(3));
       DATA.forEach(path -> assertThat(remote.get(path)).isEqualTo(output.sha256(path)));
-      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 4);
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 1);
+      assertThat(h.manifestAt(run.report().finalCommit()).files().keySet())
+          .containsExactlyInAnyOrder(
+              "README.md", "metadata.json", DATA.get(0), DATA.get(1), DATA.get(2), DATA.get(3));
     }
   }
 
   @Test
-  void noOpRerunSendsNoBytesMakesNoCommitAndFewRequests() {
+  void commitsGoParticipantByParticipantWithTheCardLastAndEachCarriesItsManifest() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.sync(options(output));
+      Run run = h.sync(twoFilesACommit(output));
+
+      assertThat(run.failure()).isNull();
+      assertThat(run.output())
+          .containsSubsequence(
+              "committed \"Add BT01 (2 files)\"",
+              "committed \"Add BT02, BT03 (2 files)\"",
+              "committed \"Update dataset card (README.md, metadata.json)\"");
+      List<String> commits = h.hub.commitIds(REPO.toString());
+      assertThat(commits).hasSize(1 + 3);
+      for (String commit : commits.subList(0, 3)) {
+        Set<String> files = new TreeSet<>(h.filesAt(commit).keySet());
+        files.removeAll(Set.of(".gitattributes", SyncManifest.PATH));
+        assertThat(h.manifestAt(commit).files().keySet())
+            .as("the manifest of %s lists exactly what is there", commit)
+            .containsExactlyInAnyOrderElementsOf(files);
+        assertThat(files.contains("README.md"))
+            .as("the card arrives with the last commit only")
+            .isEqualTo(commit.equals(commits.get(0)));
+      }
+    }
+  }
+
+  @Test
+  void noOpRerunSendsNoBytesMakesNoCommitAndTwoRequests() {
+    FakeOutput output = output();
+    try (HubHarness h = harness()) {
+      String head = h.sync(options(output)).report().finalCommit();
       h.hub.resetCounts();
 
       Run again = h.sync(options(output));
@@ -88,12 +123,14 @@ class HubSyncTest {
       assertThat(again.report().bytesUploaded()).isZero();
       assertThat(again.report().filesUnchanged()).isEqualTo(6);
       assertThat(again.report().commitUrls()).isEmpty();
-      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(5);
-      assertThat(h.hub.requestCounts())
-          .isEqualTo(Map.of(Route.CREATE_REPO, 1, Route.REPO_INFO, 1, Route.TREE, 1));
-      assertThat(again.report().requests()).isEqualTo(3);
+      assertThat(again.report().finalCommit()).isEqualTo(head);
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(2);
+      assertThat(h.hub.requestCounts()).isEqualTo(Map.of(Route.REPO_INFO, 1, Route.TREE, 1));
+      assertThat(again.report().requests()).isEqualTo(2);
       assertThat(again.output())
-          .contains("Plan: send 0 files (0 B), keep 6 unchanged, delete 0, in 0 commits");
+          .contains(
+              "Plan: send 0 files (0 B), keep 6 unchanged, delete 0, in 0 commits",
+              "Final commit of macexo/exo-test@main: " + head);
     }
   }
 
@@ -110,12 +147,16 @@ class HubSyncTest {
       assertThat(run.report().filesUploaded()).isEqualTo(1);
       assertThat(run.report().filesDeleted()).isEqualTo(1);
       assertThat(run.report().commitUrls()).hasSize(1);
-      assertThat(run.output()).contains("commit \"Update subject=BT02 (1 file, 1 deleted)\"");
+      assertThat(run.output()).contains("change \"Update BT02 (1 file, 1 deleted)\"");
       assertThat(h.hub.requestCount(Route.LFS_UPLOAD)).isEqualTo(1);
+      assertThat(h.hub.requestCount(Route.RESOLVE)).as("the manifest, read once").isEqualTo(1);
       assertThat(h.hub.files(REPO.toString()))
           .doesNotContainKey(DATA.get(2))
           .containsKey("data/subject=BT02/part-00007.parquet")
           .containsKeys(DATA.get(0), DATA.get(1), DATA.get(3));
+      assertThat(h.manifestAt(run.report().finalCommit()).files())
+          .containsKey("data/subject=BT02/part-00007.parquet")
+          .doesNotContainKey(DATA.get(2));
     }
   }
 
@@ -155,7 +196,8 @@ class HubSyncTest {
       h.hub.injectFailure(Route.COMMIT, 1, Failure.DROP_CONNECTION, 100);
       Run killed = h.sync(options(output));
       assertThat(killed.failure())
-          .hasMessageContaining("Cannot commit 'Add subject=BT01 (2 files)'")
+          .hasMessageContaining(
+              "Cannot commit 'Add BT01, BT02, BT03 and the dataset card (6 files)'")
           .hasMessageContaining("network error");
       assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1);
 
@@ -164,13 +206,10 @@ class HubSyncTest {
       h.hub.resetCounts();
       Run resumed = h.sync(options(output));
 
-      assertThat(resumed.report().filesAlreadyStored())
-          .as("BT01 and what ran ahead of its commit")
-          .isBetween(2, 4);
-      assertThat(resumed.report().filesUploaded() + resumed.report().filesAlreadyStored())
-          .isEqualTo(4);
-      assertThat(h.hub.requestCount(Route.LFS_UPLOAD)).isEqualTo(resumed.report().filesUploaded());
-      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(5);
+      assertThat(resumed.report().filesAlreadyStored()).isEqualTo(4);
+      assertThat(resumed.report().filesUploaded()).isZero();
+      assertThat(h.hub.requestCount(Route.LFS_UPLOAD)).isZero();
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(2);
     }
   }
 
@@ -180,23 +219,43 @@ class HubSyncTest {
     try (HubHarness h = harness()) {
       h.hub.injectFailure(Route.COMMIT, 1, Failure.DROP_AFTER_HANDLING);
 
-      Run run = h.sync(options(output));
+      Run run = h.sync(twoFilesACommit(output));
 
       assertThat(run.failure()).isNull();
       assertThat(run.output())
           .contains(
               "no clear answer to the commit; re-reading macexo/exo-test@main",
-              "committed (found on the Hub after a lost answer) \"Add subject=BT01 (2 files)\"");
-      assertThat(h.hub.requestCount(Route.COMMIT)).isEqualTo(4);
-      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(5);
+              "committed (found on the Hub after a lost answer) \"Add BT01 (2 files)\"");
+      assertThat(h.hub.requestCount(Route.COMMIT)).isEqualTo(3);
+      assertThat(h.hub.requestCount(Route.PATHS_INFO)).as("one batched call").isEqualTo(1);
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 3);
     }
   }
 
   @Test
-  void transientErrorsAreRetriedHonouringRetryAfter() {
+  void aCommitThatLandedButWasAnswered502IsNotMadeTwice() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.TREE, 1, Failure.retryAfter(429, 3));
+      h.hub.injectFailure(Route.COMMIT, 1, Failure.statusAfterHandling(502));
+
+      Run run = h.sync(options(output));
+
+      assertThat(run.failure()).isNull();
+      assertThat(run.output())
+          .contains(
+              "failed (HTTP 502)",
+              "committed (found on the Hub after a lost answer) \"Add BT01, BT02, BT03 and the"
+                  + " dataset card (6 files)\"");
+      assertThat(h.hub.requestCount(Route.COMMIT)).isEqualTo(1);
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 1);
+    }
+  }
+
+  @Test
+  void transientErrorsAreRetriedWithBackoffOrTheHubsRetryAfter() {
+    FakeOutput output = output();
+    try (HubHarness h = harness()) {
+      h.hub.injectFailure(Route.TREE, 1, Failure.retryAfter(503, 3));
       h.hub.injectFailure(Route.LFS_BATCH, 1, Failure.status(503));
       h.hub.injectFailure(Route.LFS_UPLOAD, 2, Failure.status(502), 2);
       h.hub.injectFailure(Route.PREUPLOAD, 1, Failure.DROP_CONNECTION);
@@ -205,13 +264,14 @@ class HubSyncTest {
 
       assertThat(run.failure()).isNull();
       assertThat(run.report().filesUploaded()).isEqualTo(4);
-      assertThat(h.sleeps).contains(Duration.ofSeconds(3));
-      assertThat(h.sleeps).contains(Duration.ofMillis(1), Duration.ofMillis(2));
+      assertThat(h.sleeps)
+          .contains(Duration.ofSeconds(3), Duration.ofMillis(1), Duration.ofMillis(2));
       assertThat(run.output())
           .contains(
-              "retry: list the files of macexo/exo-test@main failed (HTTP 429); trying again in 3 s");
+              "asked to wait: list the files of macexo/exo-test@main (HTTP 503): the Hub asked to"
+                  + " retry after 3 s; waiting 3 s");
       assertThat(h.hub.requestCount(Route.LFS_UPLOAD)).isEqualTo(4 + 2);
-      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(5);
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(2);
     }
   }
 
@@ -259,13 +319,15 @@ class HubSyncTest {
     try (HubHarness h = harness()) {
       h.hub.injectFailure(Route.COMMIT, 2, Failure.runBefore(() -> someoneElseCommits(h.client())));
 
-      Run run = h.sync(options(output));
+      Run run = h.sync(twoFilesACommit(output));
 
       assertThat(run.failure()).isNull();
       assertThat(run.output()).contains("the branch moved since the plan");
       assertThat(h.hub.files(REPO.toString())).containsKeys("notes.txt", DATA.get(2));
-      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 4 + 1);
-      assertThat(h.hub.requestCount(Route.COMMIT)).isEqualTo(4 + 1 + 1);
+      assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1 + 3 + 1);
+      assertThat(h.hub.requestCount(Route.COMMIT))
+          .as("3, one again, and the other client's")
+          .isEqualTo(3 + 1 + 1);
     }
   }
 
@@ -292,13 +354,15 @@ class HubSyncTest {
   void dryRunPrintsThePlanAndSendsNoWriteRequest() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      Run run = h.sync(options(output).withDryRun(true));
+      Run run = h.sync(options(output).withDryRun(true).withTag("v1"));
 
       assertThat(run.failure()).isNull();
       assertThat(run.output())
           .contains(
               "Remote macexo/exo-test@main: does not exist yet",
               "Plan: send 6 files",
+              "in 1 commit",
+              "  change \"Add BT01 (2 files)\"",
               "    + " + DATA.get(0),
               "Dry run: nothing was written");
       assertThat(h.hub.writeRequests()).isZero();
@@ -333,48 +397,82 @@ class HubSyncTest {
 
       assertThat(again.report().filesUploaded()).isZero();
       assertThat(again.report().commitUrls()).isEmpty();
-      assertThat(h.hub.requestCount(Route.TREE)).as("11 entries in pages of 2").isEqualTo(6);
+      // 8 files and 5 folders (.exo-etl, data, three participants) in pages of 2.
+      assertThat(h.hub.requestCount(Route.TREE)).isEqualTo(7);
     }
   }
 
   @Test
-  void theCardOnTheHubIsRenderedForTheRepoItWasSyncedTo() throws Exception {
+  void theCardOnTheHubIsRenderedForTheRepoItWasSyncedTo() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
       Run run = h.sync(options(output));
 
       assertThat(run.failure()).isNull();
-      String card =
-          DatasetCard.render(
-              new com.fasterxml.jackson.databind.ObjectMapper().readTree(FakeOutput.METADATA),
-              REPO.toString());
-      assertThat(card)
-          .contains("load_dataset(\"" + REPO + "\"")
-          .doesNotContain(DatasetCard.PLACEHOLDER_REPO_ID);
-      assertThat(h.hub.files(REPO.toString()).get("README.md")).isEqualTo(sha256(card));
+      assertThat(h.hub.files(REPO.toString()).get("README.md"))
+          .isEqualTo(output.publishedSha256("README.md", REPO))
+          .isNotEqualTo(output.sha256("README.md"));
     }
   }
 
   @Test
-  void anOutputWithoutMetadataPublishesItsOwnCard() throws Exception {
+  void anOutputWithoutMetadataPublishesItsOwnCard() {
     FakeOutput output = output().delete("metadata.json");
     try (HubHarness h = harness()) {
       Run run = h.sync(options(output));
 
       assertThat(run.failure()).isNull();
+      assertThat(run.output()).contains("No metadata.json in the output: publishing its README.md");
       assertThat(h.hub.files(REPO.toString()).get("README.md"))
-          .isEqualTo(sha256("---\nlicense: other\n---\n# Test dataset\n"));
+          .isEqualTo(output.sha256("README.md"));
     }
   }
 
-  private static String sha256(String text) throws Exception {
-    return java.util.HexFormat.of()
-        .formatHex(
-            java.security.MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  @Test
+  void theTrialsTableGoesUpWithTheCard() {
+    FakeOutput output = output().write(LocalOutput.TRIALS, 1200, 7);
+    try (HubHarness h = harness()) {
+      Run run = h.sync(twoFilesACommit(output).withCommitSizing(CommitSizing.fixed(3)));
+
+      assertThat(run.failure()).isNull();
+      assertThat(run.output())
+          .contains(
+              "committed \"Update dataset card (README.md, metadata.json, trials/trials.parquet)\"");
+      assertThat(h.hub.files(REPO.toString()).get(LocalOutput.TRIALS))
+          .isEqualTo(output.sha256(LocalOutput.TRIALS));
+    }
   }
 
-  private static void someoneElseCommits(HubClient other) {
+  @Test
+  void theManifestAndDescriptionsGoByLfsWhenTheRepoSaysSo() {
+    FakeOutput output = output();
+    try (HubHarness h = harness()) {
+      HubClient other = h.client();
+      other.repos().createRepo(REPO, Visibility.DEFAULT);
+      String head = other.headCommit(REPO, "main").orElseThrow();
+      byte[] attributes = "*.json filter=lfs diff=lfs merge=lfs -text\n".getBytes();
+      List<CommitOperation> lfsJson =
+          List.of(new CommitOperation.AddRegular(".gitattributes", attributes));
+      other.commit(REPO, "main", CommitPayload.ndjson("LFS json", "", head, lfsJson), "LFS json");
+
+      Run run = h.sync(options(output));
+      h.hub.resetCounts();
+      Run again = h.sync(options(output));
+
+      assertThat(run.failure()).isNull();
+      assertThat(run.report().filesInline()).as("only the card").isEqualTo(1);
+      assertThat(h.manifestAt(run.report().finalCommit()).files()).hasSize(6);
+      assertThat(h.client().remoteState(REPO, "main").files().get(SyncManifest.PATH).lfsSha256())
+          .as("the manifest itself went by LFS")
+          .isNotNull();
+      assertThat(h.hub.files(REPO.toString()).get("metadata.json"))
+          .isEqualTo(output.sha256("metadata.json"));
+      assertThat(again.report().commitUrls()).isEmpty();
+      assertThat(again.report().requests()).isEqualTo(2);
+    }
+  }
+
+  static void someoneElseCommits(HubClient other) {
     String head = other.remoteState(REPO, "main").headSha();
     List<CommitOperation> notes =
         List.of(new CommitOperation.AddRegular("notes.txt", "hello".getBytes()));

@@ -2,9 +2,9 @@ package io.macexo.exoetl.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.macexo.exoetl.hub.SyncPlan.Change;
 import io.macexo.exoetl.hub.SyncPlan.CommitBatch;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +12,19 @@ import org.junit.jupiter.api.Test;
 
 /** The local-versus-remote diff, without a network. */
 class SyncPlannerTest {
-  private static LocalFile file(String path, String content) {
+  static LocalFile file(String path, String content) {
     return LocalFile.inMemory(path, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static RemoteFile lfs(LocalFile file) {
+  static RemoteFile lfs(LocalFile file) {
     return new RemoteFile(file.path(), file.size(), "0".repeat(40), file.sha256());
   }
 
-  private static RemoteState remote(RemoteFile... files) {
+  static RemoteFile lfs(String path, char digit) {
+    return new RemoteFile(path, 5, "1".repeat(40), String.valueOf(digit).repeat(64));
+  }
+
+  static RemoteState remote(RemoteFile... files) {
     Map<String, RemoteFile> map = new HashMap<>();
     for (RemoteFile f : files) {
       map.put(f.path(), f);
@@ -28,90 +32,104 @@ class SyncPlannerTest {
     return new RemoteState("c".repeat(40), map);
   }
 
+  /** Everything on the remote counts as the sync's. */
+  static SyncManifest ownsAll(RemoteState remote) {
+    Map<String, SyncManifest.Entry> entries = new HashMap<>();
+    remote.files().values().forEach(f -> entries.put(f.path(), SyncManifest.Entry.of(f)));
+    return new SyncManifest(entries);
+  }
+
+  private static List<String> summaries(SyncPlan plan) {
+    return plan.changes().stream()
+        .map(change -> new CommitBatch(List.of(change)).summary())
+        .toList();
+  }
+
   @Test
-  void groupsByParticipantFolderAndPutsTheCardLast() {
+  void groupsByParticipantWhateverItsFolderIsCalledAndPutsTheCardLast() {
     List<LocalFile> data =
         List.of(
-            file("data/subject=BT02/a.parquet", "2"),
+            file("data/participant=BT02/a.parquet", "2"),
             file("data/subject=BT01/a.parquet", "1"),
             file("data/subject=BT01/b.parquet", "11"),
             file("data/loose.parquet", "x"));
     LocalFile card = file("README.md", "# card");
 
-    SyncPlan plan = SyncPlanner.plan(data, List.of(card), RemoteState.empty(), 50);
+    SyncPlan plan =
+        SyncPlanner.plan(data, List.of(card), RemoteState.empty(), SyncManifest.empty());
 
-    assertThat(plan.batches())
-        .extracting(CommitBatch::summary)
+    assertThat(summaries(plan))
         .containsExactly(
+            "Add BT01 (2 files)",
+            "Add BT02 (1 file)",
             "Add data (1 file)",
-            "Add subject=BT01 (2 files)",
-            "Add subject=BT02 (1 file)",
             "Update dataset card (README.md)");
     assertThat(plan.filesToSend()).isEqualTo(5);
     assertThat(plan.bytesToSend()).isEqualTo(1 + 1 + 2 + 1 + 6);
+    assertThat(SyncPlanner.group("data/participant=BT01/x/y.parquet")).isEqualTo("BT01");
+    assertThat(SyncPlanner.group("data/subject=BT01/y.parquet")).isEqualTo("BT01");
+    assertThat(SyncPlanner.group("trials/trials.parquet")).isEqualTo("trials/trials.parquet");
   }
 
   @Test
-  void skipsWhatTheRemoteHasAndDeletesRemoteDataThatIsGone() {
+  void aLayoutMoveAddsTheNewFilesAndDeletesTheOldOnesInOneChange() {
+    LocalFile moved = file("data/subject=BT01/part-0.parquet", "rows");
+    RemoteState remote =
+        remote(
+            lfs("data/participant=BT01/part-0.parquet", 'e'),
+            lfs("data/participant=BT01/part-1.parquet", 'd'));
+
+    SyncPlan plan = SyncPlanner.plan(List.of(moved), List.of(), remote, ownsAll(remote));
+
+    assertThat(plan.changes()).hasSize(1);
+    Change change = plan.changes().get(0);
+    assertThat(change.adds()).containsExactly(moved);
+    assertThat(change.deletes())
+        .containsExactly(
+            "data/participant=BT01/part-0.parquet", "data/participant=BT01/part-1.parquet");
+    assertThat(summaries(plan)).containsExactly("Update BT01 (1 file, 2 deleted)");
+    assertThat(plan.remoteDataFiles()).isEqualTo(2);
+    assertThat(plan.removedDataFiles()).as("2 deleted, 1 gained at a new path").isEqualTo(1);
+  }
+
+  @Test
+  void deletesOnlyWhatTheSyncOwnsAndNeverItsManifestOrGitattributes() {
     LocalFile same = file("data/subject=BT01/a.parquet", "same");
-    LocalFile changed = file("data/subject=BT01/b.parquet", "new");
     LocalFile card = file("README.md", "# card");
     RemoteState remote =
         remote(
             lfs(same),
-            new RemoteFile(changed.path(), 3, "0".repeat(40), "f".repeat(64)),
-            new RemoteFile("data/subject=BT09/gone.parquet", 5, "1".repeat(40), "e".repeat(64)),
+            lfs("data/subject=BT09/gone.parquet", 'e'),
+            lfs("data/someone-else.parquet", 'f'),
+            new RemoteFile("stats.json", 4, "3".repeat(40), null),
             new RemoteFile("README.md", card.size(), card.gitBlobId(), null),
-            new RemoteFile(".gitattributes", 10, "2".repeat(40), null));
+            new RemoteFile(".gitattributes", 10, "2".repeat(40), null),
+            new RemoteFile(SyncManifest.PATH, 10, "4".repeat(40), null));
+    Map<String, SyncManifest.Entry> owned = new HashMap<>(ownsAll(remote).files());
+    owned.remove("data/someone-else.parquet");
 
-    SyncPlan plan = SyncPlanner.plan(List.of(same, changed), List.of(card), remote, 50);
+    SyncPlan plan = SyncPlanner.plan(List.of(same), List.of(card), remote, new SyncManifest(owned));
 
     assertThat(plan.unchanged())
         .extracting(LocalFile::path)
         .containsExactly(same.path(), "README.md");
-    assertThat(plan.batches())
-        .extracting(CommitBatch::summary)
-        .containsExactly("Add subject=BT01 (1 file)", "Delete subject=BT09 (1 file)");
-    assertThat(plan.filesToDelete()).isEqualTo(1);
+    assertThat(summaries(plan))
+        .containsExactly("Delete BT09 (1 file)", "Update dataset card (deleted stats.json)");
+    assertThat(plan.changes().get(1).deletes()).containsExactly("stats.json");
+    assertThat(plan.filesToDelete()).isEqualTo(2);
+    assertThat(plan.removedDataFiles()).isEqualTo(1);
+    assertThat(plan.remoteDataFiles()).isEqualTo(3);
   }
 
   @Test
-  void theOldLayoutsFolderIsDeletedInTheCommitThatAddsTheNewOne() {
-    LocalFile added = file("data/subject=BT01/a.parquet", "1");
-    RemoteState remote =
-        remote(
-            new RemoteFile("data/participant=BT01/old.parquet", 5, "1".repeat(40), "e".repeat(64)),
-            new RemoteFile("data/participant=BT02/old.parquet", 5, "1".repeat(40), "d".repeat(64)));
+  void replacingAFileInPlaceRemovesNothing() {
+    LocalFile changed = file("data/subject=BT01/a.parquet", "new bytes");
+    RemoteState remote = remote(lfs("data/subject=BT01/a.parquet", 'e'));
 
-    SyncPlan plan = SyncPlanner.plan(List.of(added), List.of(), remote, 50);
+    SyncPlan plan = SyncPlanner.plan(List.of(changed), List.of(), remote, ownsAll(remote));
 
-    assertThat(plan.batches()).hasSize(2);
-    CommitBatch bt01 = plan.batches().get(0);
-    assertThat(bt01.adds()).extracting(LocalFile::path).containsExactly(added.path());
-    assertThat(bt01.deletes()).containsExactly("data/participant=BT01/old.parquet");
-    assertThat(plan.batches().get(1).summary()).isEqualTo("Delete subject=BT02 (1 file)");
-  }
-
-  @Test
-  void cutsAFolderIntoCommitsOfAtMostTheLimit() {
-    List<LocalFile> data = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      data.add(file("data/subject=BT01/part-" + i + ".parquet", "v" + i));
-    }
-    RemoteState remote =
-        remote(
-            new RemoteFile("data/subject=BT01/old-1.parquet", 1, "1".repeat(40), "e".repeat(64)),
-            new RemoteFile("data/subject=BT01/old-2.parquet", 1, "1".repeat(40), "d".repeat(64)));
-
-    SyncPlan plan = SyncPlanner.plan(data, List.of(), remote, 3);
-
-    assertThat(plan.batches())
-        .extracting(CommitBatch::summary)
-        .containsExactly(
-            "Add subject=BT01 [1/3] (3 files)",
-            "Add subject=BT01 [2/3] (3 files)",
-            "Update subject=BT01 [3/3] (1 file, 2 deleted)");
-    assertThat(plan.batches()).allMatch(batch -> batch.size() <= 3);
+    assertThat(summaries(plan)).containsExactly("Add BT01 (1 file)");
+    assertThat(plan.removedDataFiles()).isZero();
   }
 
   @Test
@@ -120,14 +138,14 @@ class SyncPlannerTest {
     LocalFile missing = file("data/subject=BT01/b.parquet", "b");
     CommitBatch batch =
         new CommitBatch(
-            "subject=BT01",
-            "",
-            List.of(landed, missing),
-            List.of("data/subject=BT01/old.parquet", "data/subject=BT01/gone-already.parquet"));
-    RemoteState after =
-        remote(
-            lfs(landed),
-            new RemoteFile("data/subject=BT01/old.parquet", 1, "1".repeat(40), "e".repeat(64)));
+            List.of(
+                new Change(
+                    "BT01",
+                    List.of(landed, missing),
+                    List.of(
+                        "data/subject=BT01/old.parquet",
+                        "data/subject=BT01/gone-already.parquet"))));
+    RemoteState after = remote(lfs(landed), lfs("data/subject=BT01/old.parquet", 'e'));
 
     CommitBatch rest = SyncPlanner.remaining(batch, after);
 

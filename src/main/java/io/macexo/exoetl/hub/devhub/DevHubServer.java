@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * picks a free port) or by {@code exo-etl dev-hub}; JDK {@link HttpServer} on a small thread pool.
  */
 public final class DevHubServer implements AutoCloseable {
-  private static final String USER = "dev-user";
 
   static {
     // The JDK server leaves Nagle on by default; with delayed ACKs every small answer then waits
@@ -44,6 +43,9 @@ public final class DevHubServer implements AutoCloseable {
   private final CommitApi commitApi;
   private final LfsApi lfsApi;
   private final ResolveApi resolveApi;
+  private final RefsApi refsApi;
+  private final DevAuth auth;
+  private volatile DevHubAdmin admin;
   private final Map<Route, AtomicInteger> counts = new EnumMap<>(Route.class);
   private final List<Injection> injections = new CopyOnWriteArrayList<>();
 
@@ -65,6 +67,8 @@ public final class DevHubServer implements AutoCloseable {
     this.commitApi = new CommitApi(blobs);
     this.lfsApi = new LfsApi(blobs, options);
     this.resolveApi = new ResolveApi(blobs);
+    this.refsApi = new RefsApi();
+    this.auth = new DevAuth(options);
     for (Route route : Route.values()) {
       counts.put(route, new AtomicInteger());
     }
@@ -132,6 +136,15 @@ public final class DevHubServer implements AutoCloseable {
     injections.clear();
   }
 
+  /**
+   * Serves the test-only admin routes under {@code /_dev-hub/} ({@link DevHubAdmin}: inject and
+   * clear failures, read and reset counts), so tests outside this JVM can play faults. Off unless
+   * asked ({@code dev-hub --admin}).
+   */
+  public void enableAdmin() {
+    admin = new DevHubAdmin(this);
+  }
+
   /** Requests received on a route since the start or the last {@link #resetCounts()}. */
   public int requestCount(Route route) {
     return counts.get(route).get();
@@ -167,23 +180,47 @@ public final class DevHubServer implements AutoCloseable {
 
   /** Commits on main of a dataset repo ({@code ns/name}), the initial one included; 0 if none. */
   public int commitCount(String datasetRepo) {
+    return commitCount(datasetRepo, "main");
+  }
+
+  /** Commits reachable from a revision (branch, tag or commit id) of a dataset repo; 0 if none. */
+  public int commitCount(String datasetRepo, String revision) {
     return repos
         .find("dataset/" + datasetRepo)
-        .map(repo -> repo.history(repo.resolve("main")).size())
+        .map(
+            repo ->
+                repo.resolve(revision) == null ? 0 : repo.history(repo.resolve(revision)).size())
         .orElse(0);
   }
 
   /** The files on main of a dataset repo: path to the sha256 of the content. */
   public Map<String, String> files(String datasetRepo) {
+    return files(datasetRepo, "main");
+  }
+
+  /** The files of a revision (branch, tag or commit id): path to the sha256 of the content. */
+  public Map<String, String> files(String datasetRepo, String revision) {
     Map<String, String> files = new TreeMap<>();
     repos
         .find("dataset/" + datasetRepo)
-        .map(repo -> repo.resolve("main"))
+        .map(repo -> repo.resolve(revision))
         .ifPresent(head -> head.files().forEach((path, entry) -> files.put(path, entry.sha256())));
     return files;
   }
 
+  /** The ids of the commits reachable from main of a dataset repo, newest first. */
+  public List<String> commitIds(String datasetRepo) {
+    return repos
+        .find("dataset/" + datasetRepo)
+        .map(repo -> repo.history(repo.resolve("main")).stream().map(DevCommit::id).toList())
+        .orElse(List.of());
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    DevHubAdmin adminRoutes = admin;
+    if (adminRoutes != null && adminRoutes.serves(exchange)) {
+      return;
+    }
     RouteMatch match =
         RouteMatch.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
     counts.get(match.route()).incrementAndGet();
@@ -191,14 +228,13 @@ public final class DevHubServer implements AutoCloseable {
     if (failure != null && failure.kind() == Failure.Kind.DROP_CONNECTION) {
       throw new DropConnection();
     }
+    if (failure != null && failure.kind() == Failure.Kind.STALL) {
+      failure.stall(exchange);
+      throw new DropConnection();
+    }
     DevResponse response;
-    if (failure != null && failure.kind() == Failure.Kind.STATUS) {
-      response =
-          new DevHubError(failure.status(), null, "Injected failure " + failure.status())
-              .toResponse();
-      if (failure.retryAfterSeconds() > 0) {
-        response.header("Retry-After", String.valueOf(failure.retryAfterSeconds()));
-      }
+    if (failure != null && failure.answersInstead()) {
+      response = failure.response();
     } else {
       if (failure != null && failure.kind() == Failure.Kind.RUN_BEFORE) {
         failure.action().run();
@@ -207,6 +243,9 @@ public final class DevHubServer implements AutoCloseable {
     }
     if (failure != null && failure.kind() == Failure.Kind.DROP_AFTER_HANDLING) {
       throw new DropConnection();
+    }
+    if (failure != null && failure.kind() == Failure.Kind.STATUS_AFTER_HANDLING) {
+      response = failure.response();
     }
     response.send(exchange);
   }
@@ -235,7 +274,8 @@ public final class DevHubServer implements AutoCloseable {
               exchange.getRequestHeaders(),
               exchange.getRequestBody(),
               base,
-              user(exchange, match.route()));
+              auth.user(exchange, match.route()));
+      auth.requireMayCreate(exchange, match.route());
       return dispatch(request);
     } catch (DevHubError e) {
       return e.toResponse();
@@ -263,36 +303,12 @@ public final class DevHubServer implements AutoCloseable {
       case LFS_UPLOAD -> lfsApi.upload(request);
       case LFS_PART -> lfsApi.part(request);
       case LFS_COMPLETE -> lfsApi.complete(request);
+      case CREATE_BRANCH -> refsApi.createBranch(request, writable(request));
+      case CREATE_TAG -> refsApi.createTag(request, writable(request));
+      case REFS -> refsApi.refs(request, readable(request));
       case UNKNOWN ->
           throw new DevHubError(404, null, "Not found: the dev-hub does not serve this path");
     };
-  }
-
-  /**
-   * The user a request's token belongs to, or null without a token. A wrong token is a 401 on every
-   * API route; storage routes are presigned and refuse any authorization header, like S3.
-   */
-  private String user(HttpExchange exchange, Route route) {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
-    boolean storage =
-        route == Route.LFS_UPLOAD || route == Route.LFS_PART || route == Route.LFS_COMPLETE;
-    if (storage) {
-      if (header != null) {
-        throw new DevHubError(
-            400,
-            null,
-            "Only one auth mechanism allowed: presigned URLs take no Authorization header");
-      }
-      return null;
-    }
-    if (header == null) {
-      return null;
-    }
-    String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
-    if (!options.tokens().contains(token)) {
-      throw new DevHubError(401, null, "Invalid credentials in Authorization header");
-    }
-    return USER;
   }
 
   private static DevRequest requireUser(DevRequest request) {

@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * One repo of the dev-hub: its branches (name to head commit) and its commits, kept on disk under
- * {@code repos/<type>/<ns>/<name>/} as {@code repo.json} and {@code commits/<id>.json} so a
- * restarted server has the same state. Commits on a repo are serialised by its monitor, so checking
- * the parent and moving the branch are one step.
+ * One repo of the dev-hub: its branches (name to head commit), its tags (name to commit) and its
+ * commits, kept on disk under {@code repos/<type>/<ns>/<name>/} as {@code repo.json} and {@code
+ * commits/<id>.json} so a restarted server has the same state. Commits and ref changes on a repo
+ * are serialised by its monitor, so checking the parent and moving the branch are one step.
  */
 final class DevRepo {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +29,7 @@ final class DevRepo {
   final String createdAt;
   private final Path dir;
   private final Map<String, String> refs = new ConcurrentHashMap<>();
+  private final Map<String, String> tags = new ConcurrentHashMap<>();
   private final Map<String, DevCommit> commits = new ConcurrentHashMap<>();
 
   private DevRepo(String key, boolean privateRepo, String createdAt, Path dir) {
@@ -59,6 +60,9 @@ final class DevRepo {
       meta.get("refs")
           .fields()
           .forEachRemaining(ref -> repo.refs.put(ref.getKey(), ref.getValue().asText()));
+      meta.path("tags")
+          .fields()
+          .forEachRemaining(tag -> repo.tags.put(tag.getKey(), tag.getValue().asText()));
       return repo;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the dev-hub repo in " + dir, e);
@@ -70,11 +74,49 @@ final class DevRepo {
     return refs.get(branch);
   }
 
-  /** The commit a revision names (a branch, {@code HEAD} for main, or a commit id), or null. */
+  /**
+   * The commit a revision names (a branch, {@code HEAD} for main, a tag, {@code refs/heads/...},
+   * {@code refs/tags/...}, or a commit id), or null.
+   */
   DevCommit resolve(String revision) {
     String name = revision.equals("HEAD") ? "main" : revision;
-    String commitId = refs.getOrDefault(name, name);
+    String commitId =
+        name.startsWith("refs/heads/")
+            ? refs.getOrDefault(name.substring(11), "")
+            : name.startsWith("refs/tags/")
+                ? tags.getOrDefault(name.substring(10), "")
+                : refs.getOrDefault(name, tags.getOrDefault(name, name));
     return commitId.matches("[0-9a-f]{40}") ? commit(commitId) : null;
+  }
+
+  /** Branch names to head commits. */
+  Map<String, String> branches() {
+    return new java.util.TreeMap<>(refs);
+  }
+
+  /** Tag names to commits. */
+  Map<String, String> tags() {
+    return new java.util.TreeMap<>(tags);
+  }
+
+  /** Creates a branch at a commit; false when a branch or tag of that name exists. */
+  synchronized boolean createBranch(String name, String commitId) {
+    if (refs.containsKey(name) || tags.containsKey(name)) {
+      return false;
+    }
+    refs.put(name, commitId);
+    save();
+    return true;
+  }
+
+  /** Tags a commit; false when a tag or branch of that name exists. */
+  synchronized boolean createTag(String name, String commitId) {
+    if (tags.containsKey(name) || refs.containsKey(name)) {
+      return false;
+    }
+    tags.put(name, commitId);
+    save();
+    return true;
   }
 
   /** The commits reachable from a revision, newest first. */
@@ -144,6 +186,8 @@ final class DevRepo {
             .put("createdAt", createdAt);
     ObjectNode refsNode = meta.putObject("refs");
     refs.forEach(refsNode::put);
+    ObjectNode tagsNode = meta.putObject("tags");
+    tags.forEach(tagsNode::put);
     write(dir.resolve("repo.json"), meta);
   }
 

@@ -16,12 +16,16 @@ public enum Route {
   LFS_COMPLETE,
   LFS_VERIFY,
   RESOLVE,
+  CREATE_BRANCH,
+  CREATE_TAG,
+  REFS,
   UNKNOWN;
 
   /** True for the routes that change state (what a dry run must never call). */
   public boolean writes() {
     return switch (this) {
-      case CREATE_REPO, COMMIT, LFS_UPLOAD, LFS_PART, LFS_COMPLETE -> true;
+      case CREATE_REPO, COMMIT, LFS_UPLOAD, LFS_PART, LFS_COMPLETE, CREATE_BRANCH, CREATE_TAG ->
+          true;
       default -> false;
     };
   }

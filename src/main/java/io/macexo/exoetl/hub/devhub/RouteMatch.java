@@ -43,6 +43,9 @@ record RouteMatch(Route route, String repoKey, String revision, String path, Str
     if (s.length == 4 && method.equals("GET")) {
       return new RouteMatch(Route.REPO_INFO, repo, "HEAD", "", "");
     }
+    if (s.length == 5 && s[4].equals("refs") && method.equals("GET")) {
+      return new RouteMatch(Route.REFS, repo, null, "", "");
+    }
     if (s.length < 6) {
       return unknown();
     }
@@ -55,6 +58,8 @@ record RouteMatch(Route route, String repoKey, String revision, String path, Str
           case "tree GET" -> Route.TREE;
           case "paths-info POST" -> Route.PATHS_INFO;
           case "commits GET" -> Route.COMMITS;
+          case "branch POST" -> Route.CREATE_BRANCH;
+          case "tag POST" -> Route.CREATE_TAG;
           default -> Route.UNKNOWN;
         };
     return route == Route.UNKNOWN ? unknown() : new RouteMatch(route, repo, s[5], rest, "");
