@@ -13,7 +13,6 @@ final class Commands {
         new DemoCommand(),
         new ValidateCommand(),
         new SyncCommand(),
-        new DevHubCommand(),
-        new BenchCommand());
+        new DevHubCommand());
   }
 }

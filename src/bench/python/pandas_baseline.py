@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The seed team's approach to the Phase1 ETL, kept as a baseline for `exo-etl bench`.
+r"""The seed team's approach to the Phase1 ETL, kept as a baseline for `exo-etl bench`.
 
 Like the public Python pipeline described in PHASE1.md, it walks the trials one after another on one
 core, reads each trial's three CSV files with pandas, checks that the columns exist and that the
@@ -11,8 +11,9 @@ Input: the bench's manifest, one trial per line, tab-separated:
 participant, trial, mass_kg, bytes, exo path, angle_filt path, moment_filt_bio path.
 Output: a Java properties file with trials, rows, bytes and seconds (the loop's own time).
 
-Run with Debian's interpreter, which has python3-pandas: /usr/bin/python3 bench/pandas_baseline.py
---manifest target/bench/work/pandas-manifest.tsv --result /tmp/pandas.properties
+Run with Debian's interpreter, which has python3-pandas, e.g. after a bench run:
+  /usr/bin/python3 src/bench/python/pandas_baseline.py \
+      --manifest target/bench/work/pandas-manifest.tsv --result /tmp/pandas.properties
 """
 import argparse
 import sys

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The seed team's approach, for the record: {@code bench/pandas_baseline.py} reads each trial's
- * three files with pandas, one trial after another on one core, and builds Python lists, as the
- * public pipeline (PHASE1.md) does. It is slow, so it reads an evenly spread subset of the trials;
- * the report extrapolates its time per byte to the whole corpus and says so.
+ * The seed team's approach, for the record: {@value #SCRIPT} reads each trial's three files with
+ * pandas, one trial after another on one core, and builds Python lists, as the public pipeline
+ * (PHASE1.md) does. It is slow, so it reads an evenly spread subset of the trials; the report
+ * extrapolates its time per byte to the whole corpus and says so.
  */
 final class PandasContender implements Contender {
+  /** The baseline script, relative to the installation folder. */
+  static final String SCRIPT = "src/bench/python/pandas_baseline.py";
+
   private final String python;
   private final Path script;
   private final Path subsetManifest;
@@ -23,7 +26,7 @@ final class PandasContender implements Contender {
 
   /**
    * @param python the interpreter with pandas, e.g. Debian's /usr/bin/python3
-   * @param script bench/pandas_baseline.py
+   * @param script {@value #SCRIPT} in the installation
    * @param subsetManifest the trials to read
    * @param subsetBytes their bytes in the three read files
    */
@@ -63,7 +66,8 @@ final class PandasContender implements Contender {
 
   @Override
   public String description() {
-    return "bench/pandas_baseline.py: pandas.read_csv per file, trial after trial, one core,"
+    return SCRIPT
+        + ": pandas.read_csv per file, trial after trial, one core,"
         + " lists kept in memory (a subset, extrapolated per byte)";
   }
 

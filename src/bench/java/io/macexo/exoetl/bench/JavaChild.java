@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Starts {@link ContenderMain} in a child JVM: the same {@code java} and class path as this JVM (so
- * target/lib with DuckDB and Hadoop), a GC log for the heap peak, and the JVM's default heap unless
- * told otherwise. Measured by {@link MeasuredProcess}.
+ * Starts {@link ContenderMain} in a child JVM: the same {@code java} and class path as this JVM
+ * (the bench's, which bin/exo-etl bench builds from target/test-classes, target/classes and the
+ * jars of target/bench.classpath: so the bench's own classes, DuckDB, Spark and Hadoop, none of
+ * which target/lib alone would give since DuckDB is test scope), a GC log for the heap peak, and
+ * the JVM's default heap unless told otherwise. Measured by {@link MeasuredProcess}.
  */
 final class JavaChild {
   private JavaChild() {}

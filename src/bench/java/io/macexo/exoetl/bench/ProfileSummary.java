@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * again:
  *
  * <pre>
- * java -cp 'target/exo-etl.jar:target/lib/*' io.macexo.exoetl.bench.ProfileSummary \
+ * java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+ *     io.macexo.exoetl.bench.ProfileSummary \
  *     target/bench/work/prepare.jfr target/bench/work/spark-events WALL_SECONDS
  * </pre>
  */

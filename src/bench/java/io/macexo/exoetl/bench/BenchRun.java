@@ -167,7 +167,7 @@ public final class BenchRun {
         new FloorContender(manifestFile, work, options.threads(), FloorScanner.Parser.FAST_PATH));
     all.add(new FloorContender(manifestFile, work, options.threads(), FloorScanner.Parser.JDK));
     Optional<BenchResults.PandasSubset> subset = Optional.empty();
-    Path script = options.home().resolve("bench").resolve("pandas_baseline.py");
+    Path script = options.home().resolve(PandasContender.SCRIPT);
     Optional<String> unavailable =
         options.pandasTrials() == 0
             ? Optional.of("--pandas-trials 0")

@@ -7,7 +7,8 @@ import java.util.List;
  * What one {@code exo-etl bench} run measures and where it keeps its files. Checks itself: a bad
  * value throws {@link IllegalArgumentException} naming the field.
  *
- * @param home the exo-etl installation (holds {@code bin/exo-etl}, {@code target/lib})
+ * @param home the exo-etl installation: holds {@code bin/exo-etl}, which every prepare run goes
+ *     through, and {@value PandasContender#SCRIPT}
  * @param corpus folder of the reused synthetic corpus; its CSV tree is {@code corpus/Parsed}
  * @param corpusShape participants, trials and scale the corpus is generated with
  * @param runs timed runs of each contender, alternating
