@@ -3,6 +3,7 @@ package io.macexo.exoetl.cli;
 import io.macexo.exoetl.hub.HubEnvironment;
 import io.macexo.exoetl.hub.devhub.DevHubOptions;
 import io.macexo.exoetl.hub.devhub.DevHubServer;
+import io.macexo.exoetl.hub.devhub.RequestLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -43,7 +44,7 @@ public final class DevHubCommand implements Command {
     return String.join(
         "\n",
         "usage: exo-etl dev-hub --port N --storage DIR [--tokens hf_a,hf_b] [--multipart-threshold BYTES]",
-        "                       [--chunk-size BYTES] [--page-size N]",
+        "                       [--chunk-size BYTES] [--page-size N] [--request-log FILE]",
         "",
         "Serves repo create, preupload, LFS batch (basic and multipart), presigned PUT, verify, NDJSON commit,",
         "tree, paths-info, resolve, commits and repo info on http://127.0.0.1:N, keeping state under DIR",
@@ -55,6 +56,7 @@ public final class DevHubCommand implements Command {
         "  --multipart-threshold B    objects of at least B bytes get a multipart upload (default 64 MiB)",
         "  --chunk-size B             multipart part size (default 16 MiB)",
         "  --page-size N              entries per tree page (default 1000)",
+        "  --request-log FILE         append one JSON line per request (method, route, path, query, status)",
         "",
         "example:",
         "  HF_TOKEN=hf_devtoken exo-etl dev-hub --port 8088 --storage /tmp/dev-hub &",
@@ -72,7 +74,8 @@ public final class DevHubCommand implements Command {
                 "--tokens",
                 "--multipart-threshold",
                 "--chunk-size",
-                "--page-size"),
+                "--page-size",
+                "--request-log"),
             Set.of());
     int port = args.intValue("--port", 0, 0, 65535);
     Path storage = Path.of(args.required("--storage"));
@@ -87,6 +90,9 @@ public final class DevHubCommand implements Command {
     DevHubOptions options = options(args, tokens);
     CountDownLatch stopped = new CountDownLatch(1);
     try (DevHubServer hub = DevHubServer.start(options, storage, port)) {
+      if (args.value("--request-log").isPresent()) {
+        hub.logRequests(RequestLog.appendingTo(Path.of(args.required("--request-log"))));
+      }
       Thread hook = new Thread(stopped::countDown, "dev-hub-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println(

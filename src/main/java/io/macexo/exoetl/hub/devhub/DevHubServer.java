@@ -46,6 +46,7 @@ public final class DevHubServer implements AutoCloseable {
   private final ResolveApi resolveApi;
   private final Map<Route, AtomicInteger> counts = new EnumMap<>(Route.class);
   private final List<Injection> injections = new CopyOnWriteArrayList<>();
+  private volatile RequestLog requestLog = RequestLog.none();
 
   private record Injection(Route route, AtomicInteger seen, int from, int to, Failure failure) {}
 
@@ -108,6 +109,12 @@ public final class DevHubServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    requestLog.close();
+  }
+
+  /** Logs every request from now on to {@code log}, which the server closes when it stops. */
+  public void logRequests(RequestLog log) {
+    this.requestLog = log;
   }
 
   /**
@@ -189,6 +196,7 @@ public final class DevHubServer implements AutoCloseable {
     counts.get(match.route()).incrementAndGet();
     Failure failure = failureFor(match.route());
     if (failure != null && failure.kind() == Failure.Kind.DROP_CONNECTION) {
+      log(exchange, match, RequestLog.DROPPED);
       throw new DropConnection();
     }
     DevResponse response;
@@ -206,9 +214,15 @@ public final class DevHubServer implements AutoCloseable {
       response = answer(exchange, match);
     }
     if (failure != null && failure.kind() == Failure.Kind.DROP_AFTER_HANDLING) {
+      log(exchange, match, RequestLog.DROPPED);
       throw new DropConnection();
     }
+    log(exchange, match, response.status);
     response.send(exchange);
+  }
+
+  private void log(HttpExchange exchange, RouteMatch match, int status) {
+    requestLog.record(exchange.getRequestMethod(), match.route(), exchange.getRequestURI(), status);
   }
 
   private Failure failureFor(Route route) {
