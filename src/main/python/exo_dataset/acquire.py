@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Mapping, Optional, Sequence
 
@@ -32,6 +33,8 @@ from .sources import trials_map_loader
 # (splits.json, participants available) -> the participants a request selects; raises ValueError.
 Selector = Callable[[Mapping, Sequence[str]], List[str]]
 COMMIT_SHA_LENGTH = 40
+# Participants downloading at once while another is converted (each fetches its files 8 at a time).
+PARTICIPANTS_AHEAD = 2
 
 
 @dataclass
@@ -203,13 +206,18 @@ def _convert(cache: Cache, source, commit, groups: Mapping[str, Sequence[SourceF
     wanted = [file for p in to_build for file in groups[p]]
     total = sum(file.size for file in wanted)
     log.info("exo_dataset: fetching %d files (%.1f MB) for %s", len(wanted), total / 1e6, ", ".join(to_build))
-    local = _fetch(cache, source, commit, wanted, force, f"{what} ({', '.join(to_build)})")
-    report.downloaded.extend(file.path for file in wanted)
-    for participant, reason in to_build.items():
-        files = groups[participant]
-        arrays = read_participant(participant, [local[f.path] for f in files], [f.path for f in files])
-        participants[participant] = cache.write_participant(arrays, participant_key(files))
-        report.rebuilt[participant] = reason
+    where = f"{what} ({', '.join(to_build)})"
+    # Participants are fetched ahead on a thread while earlier ones are converted: downloading,
+    # hashing, Parquet decoding and writing all release the GIL, so the two overlap.
+    with ThreadPoolExecutor(max_workers=PARTICIPANTS_AHEAD) as pool:
+        pending = {p: pool.submit(_fetch, cache, source, commit, groups[p], force, where) for p in to_build}
+        for participant, reason in to_build.items():
+            files = groups[participant]
+            local = pending[participant].result()
+            report.downloaded.extend(file.path for file in files)
+            arrays = read_participant(participant, [local[f.path] for f in files], [f.path for f in files])
+            participants[participant] = cache.write_participant(arrays, participant_key(files))
+            report.rebuilt[participant] = reason
 
 
 def load_in_memory(source, select: Selector) -> Contents:

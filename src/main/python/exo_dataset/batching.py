@@ -12,7 +12,7 @@ from typing import Dict, Iterator, List, Sequence
 
 import numpy as np
 import torch
-from torch.utils.data import Sampler
+from torch.utils.data import Sampler, get_worker_info
 
 
 def collate_fn(batch: Sequence[Dict[str, object]]) -> Dict[str, object]:
@@ -25,18 +25,17 @@ def collate_fn(batch: Sequence[Dict[str, object]]) -> Dict[str, object]:
     if not batch:
         raise ValueError("Cannot collate an empty batch")
     keys = ("inputs", "targets", "mask", "input_mask", "target_mask")
-    sizes = {item["inputs"].shape[0] for item in batch}
-    if len(sizes) == 1:
-        stacked = {key: torch.stack([item[key] for item in batch]) for key in keys}
-    else:
-        longest = max(sizes)
-        stacked = {}
-        for key in keys:
-            first = batch[0][key]
-            out = torch.zeros((len(batch), longest) + tuple(first.shape[1:]), dtype=first.dtype)
-            for row, item in enumerate(batch):
-                out[row, :item[key].shape[0]] = item[key]
-            stacked[key] = out
+    longest = max(item["inputs"].shape[0] for item in batch)
+    shapes = [(len(batch), longest) + tuple(batch[0][key].shape[1:]) for key in keys]
+    outputs = _batch_tensors(shapes, [batch[0][key].dtype for key in keys])
+    stacked = {}
+    for key, out in zip(keys, outputs):
+        for row, item in enumerate(batch):
+            length = item[key].shape[0]
+            out[row, :length] = item[key]
+            if length < longest:
+                out[row, length:] = 0
+        stacked[key] = out
     stacked["lengths"] = torch.tensor([item["length"] for item in batch], dtype=torch.int64)
     stacked["metadata"] = {
         "participants": [item["participant"] for item in batch],
@@ -44,6 +43,23 @@ def collate_fn(batch: Sequence[Dict[str, object]]) -> Dict[str, object]:
         "starts": [item.get("start", 0) for item in batch],
     }
     return stacked
+
+
+def _batch_tensors(shapes, dtypes) -> List[torch.Tensor]:
+    """Uninitialised contiguous tensors, all views of one storage. In a DataLoader worker that storage
+    is put in shared memory once, before it is filled (as torch's default_collate does for each
+    tensor): a batch then crosses to the training process as one shared segment, not five, and
+    creating a segment costs about 10 ms on some virtual machines, whatever its size."""
+    sizes = [int(np.prod(shape)) * torch.empty((), dtype=dtype).element_size() for shape, dtype in zip(shapes, dtypes)]
+    # Each view starts on an 8-byte boundary, so every dtype is aligned.
+    offsets = np.concatenate([[0], np.cumsum([-(-size // 8) * 8 for size in sizes])]).astype(int)
+    storage = torch.empty(int(offsets[-1]), dtype=torch.uint8)
+    if get_worker_info() is not None:
+        storage.share_memory_()
+    views = []
+    for shape, dtype, offset, size in zip(shapes, dtypes, offsets, sizes):
+        views.append(storage[offset:offset + size].view(dtype).view(shape))
+    return views
 
 
 def masked_mse(predictions: torch.Tensor, targets: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
