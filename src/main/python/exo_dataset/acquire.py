@@ -95,6 +95,7 @@ def _open(cache: Cache, state: CacheState, selected: Sequence[str], report: Cach
 def acquire(source, cache_dir: str, revision: Optional[str], select: Selector, download: bool = True,
             force: bool = False) -> Contents:
     cache = Cache(cache_dir)
+    cache.refuse_foreign()
     what = f"{source.identity}" + (f"@{revision}" if revision else "")
     if not force:
         with locked(cache.lock_path, shared=True):

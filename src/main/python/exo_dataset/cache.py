@@ -160,6 +160,7 @@ class Cache:
             log.warning("exo_dataset: cache %s has an unreadable %s (%s); rebuilding it",
                         self.directory, STATE_FILE, error)
             return None
+        self._refuse_foreign(node)
         if node.get("format") != FORMAT_VERSION:
             log.warning("exo_dataset: cache %s was written in format %s, this version reads %s; rebuilding it",
                         self.directory, node.get("format"), FORMAT_VERSION)
@@ -169,6 +170,22 @@ class Cache:
         except (KeyError, TypeError, ValueError) as error:
             log.warning("exo_dataset: cache %s has a damaged %s (%s); rebuilding it", self.directory, STATE_FILE, error)
             return None
+
+    def _refuse_foreign(self, node) -> None:
+        if not isinstance(node, dict) or "identity" not in node:
+            # Someone else's metadata.json (a prepare output's, say): never write into that folder.
+            raise ValueError(f"Cannot use {self.directory} as a cache: its {STATE_FILE} is not an exo_dataset "
+                             f"cache's (is it a prepare output?); pass a new or empty folder as cache_dir")
+
+    def refuse_foreign(self) -> None:
+        """ValueError if the folder holds a metadata.json that is not a cache's; checked before the lock
+        file is made, so a wrong cache_dir is left untouched."""
+        try:
+            with open(self.path(STATE_FILE), encoding="utf-8") as stream:
+                node = json.load(stream)
+        except (OSError, ValueError):
+            return
+        self._refuse_foreign(node)
 
     def problem(self, file: CachedFile) -> Optional[str]:
         """None if the file is as recorded, else what is wrong with it."""

@@ -223,3 +223,13 @@ def test_memory_mapped_dataset_pickles_small_and_feeds_worker_processes(output, 
     parallel = [b["inputs"] for b in DataLoader(dataset, batch_size=16, collate_fn=dataset.collate_fn,
                                                 num_workers=2)]
     assert len(serial) == len(parallel) and all(torch.equal(a, b) for a, b in zip(serial, parallel))
+
+
+def test_a_folder_holding_someone_elses_metadata_json_is_never_used_as_a_cache(copy_output):
+    out = copy_output()
+    before = sorted(p.name for p in out.iterdir())
+    with pytest.raises(ValueError) as raised:
+        ExoskeletonDataset.from_output(out, cache_dir=out)
+    assert str(raised.value) == (f"Cannot use {out} as a cache: its metadata.json is not an exo_dataset cache's "
+                                 f"(is it a prepare output?); pass a new or empty folder as cache_dir")
+    assert sorted(p.name for p in out.iterdir()) == before  # not even a lock file
