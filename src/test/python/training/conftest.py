@@ -181,7 +181,8 @@ class Published:
 
 @pytest.fixture(scope="session")
 def published(dev_hub, output) -> Published:  # dev_hub first: its JVM starts while prepare runs
-    repo = "macexo/phase1-test"
+    # The name the docs use, so their blocks run as written against it (test_docs.py).
+    repo = "macexo/exoskeleton-phase1"
     return Published(repo, sync(output, dev_hub, repo))
 
 
@@ -221,7 +222,10 @@ def reprocessing(synth_input, output, tmp_path_factory) -> Background:
                 "--scale", "0.02", "--seed", "7")
         shutil.rmtree(changed_input / "BT02")
         shutil.copytree(folder / "bt02" / "BT02", changed_input / "BT02")
-        exo_etl("prepare", "--input", str(changed_input), "--output", str(changed_output))
+        # One Spark core, so the tests that run meanwhile keep the other.
+        conf = folder / "one-core.conf"
+        conf.write_text('exo-etl.spark.master = "local[1]"\n')
+        exo_etl("prepare", "--input", str(changed_input), "--output", str(changed_output), "--conf", str(conf))
         return changed_output
 
     return Background(work)

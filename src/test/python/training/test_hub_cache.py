@@ -6,6 +6,7 @@ and the dev-hub's request log shows which requests it sent."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import socket
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Dict, List
 
 import pytest
+from exo_dataset.cache import Cache
 
 from conftest import (PARTICIPANTS, TOKEN, ClientRun, client_env, exo_etl, finish_client, run_client,
                       start_client, sync)
@@ -113,13 +115,18 @@ def test_second_construction_sends_no_request_and_gives_the_same_items(first, pu
 def test_offline_mode_reads_the_cache_and_refuses_what_it_lacks(first, published, dev_hub):
     env = dict(first.client.env, HF_HUB_OFFLINE="1", HF_ENDPOINT=dead_endpoint())
     mark = dev_hub.mark()
-    cached = run_client(construct(published.repo, first.client.cache, ", revision='main'"), env,
-                        first.client.folder)
-    missing = run_client(construct(published.repo, first.client.cache, split="loso:BT02:test"), env,
-                         first.client.folder, check=False)
-    assert cached.result["digest"] == first.run.result["digest"]
-    assert missing.returncode != 0
-    assert "CacheError: Cannot load hub:macexo/phase1-test (BT02): HF_HUB_OFFLINE is set" in missing.stderr
+    # One process: the cached fold with revision="main" (the cached commit of main), then a participant
+    # the cache lacks, which must fail without trying the network.
+    code = construct(published.repo, first.client.cache, ", revision='main'") + f"""
+try:
+    ExoskeletonDataset({published.repo!r}, cache_dir={str(first.client.cache)!r}, split="loso:BT02:test")
+except CacheError as error:
+    emit({{"digest": digest(d), "error": str(error)}})
+"""
+    run = run_client(code, env, first.client.folder)
+    assert run.result["digest"] == first.run.result["digest"]
+    assert run.result["error"].startswith(
+        "Cannot load hub:macexo/exoskeleton-phase1 (BT02): HF_HUB_OFFLINE is set and cache ")
     assert dev_hub.requests_since(mark) == []
 
 
@@ -190,16 +197,19 @@ while not os.path.exists(os.environ["GO"]):
     assert runs[0].result["digest"] == runs[1].result["digest"] == first.run.result["digest"]
     assert sorted(bool(r.result["rebuilt"]) for r in runs) == [False, True]  # one built, one read
     assert [p.name for p in cache.rglob("*.partial")] == []
-    mark = dev_hub.mark()
-    again = run_client(construct(published.repo, cache), env, tmp_path)
-    assert dev_hub.requests_since(mark) == [] and again.result["digest"] == first.run.result["digest"]
+    state = Cache(str(cache)).read_state()  # every file as recorded: sizes and hashes
+    assert sorted(state.participants) == ["BT01", "BT03"]
+    assert Cache(str(cache)).problems(state, state.participants) == {}
+    for cached in state.participants.values():
+        for file in cached.files.values():
+            assert hashlib.sha256((cache / file.name).read_bytes()).hexdigest() == file.sha256
 
 
 def test_a_private_repo_without_a_token_fails_with_a_hint(published, dev_hub, tmp_path):
     env = client_env(dev_hub, tmp_path / "hf-home", HF_TOKEN=None)
     run = run_client(construct(published.repo, tmp_path / "cache"), env, tmp_path, check=False)
     assert run.returncode != 0
-    assert "HubError: Cannot resolve revision 'main' of dataset macexo/phase1-test" in run.stderr
+    assert "HubError: Cannot resolve revision 'main' of dataset macexo/exoskeleton-phase1" in run.stderr
     assert "check the repo name, and HF_TOKEN for a private repo" in run.stderr
 
 
