@@ -28,12 +28,15 @@ def collate_fn(batch: Sequence[Dict[str, object]]) -> Dict[str, object]:
     longest = max(item["inputs"].shape[0] for item in batch)
     shapes = [(len(batch), longest) + tuple(batch[0][key].shape[1:]) for key in keys]
     outputs = _batch_tensors(shapes, [batch[0][key].dtype for key in keys])
+    same_size = all(item["inputs"].shape[0] == longest for item in batch)
     stacked = {}
     for key, out in zip(keys, outputs):
-        for row, item in enumerate(batch):
-            length = item[key].shape[0]
-            out[row, :length] = item[key]
-            if length < longest:
+        if same_size:
+            torch.stack([item[key] for item in batch], out=out)
+        else:
+            for row, item in enumerate(batch):
+                length = item[key].shape[0]
+                out[row, :length] = item[key]
                 out[row, length:] = 0
         stacked[key] = out
     stacked["lengths"] = torch.tensor([item["length"] for item in batch], dtype=torch.int64)

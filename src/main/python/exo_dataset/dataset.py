@@ -22,11 +22,12 @@ from . import errors
 from .acquire import CacheReport, Contents, acquire, load_in_memory
 from .batching import collate_fn
 from .cache import OpenParticipant
+from .cache import mapped as cache_mapped
 from .layout import DEFAULT_CACHE_DIR, DEFAULT_REPO
 from .normalization import Normalization, Normalize, resolve
 from .sources import HubSource, OutputSource
 from .splits import select_participants
-from .windows import build_item, check_window, window_starts
+from .windows import build_items, check_window, window_starts
 
 
 def _check_normalize(normalize: Normalize) -> None:
@@ -143,15 +144,31 @@ class ExoskeletonDataset(Dataset):
     def __getitem__(self, index: int) -> Dict[str, object]:
         if index < 0:
             index += len(self._items)
-        trial_number, start = self._items[index]
-        trial = self.trials[trial_number]
-        participant = trial["participant"]
-        arrays = self._arrays[participant]
-        real = int(self.lengths[index])
-        begin = trial["offset"] + int(start)
-        size = real if self.window is None else self.window
-        return build_item(arrays.inputs[begin:begin + real], arrays.targets[begin:begin + real], size,
-                          self.normalization(participant), participant, trial["trial_name"], int(start))
+        if not 0 <= index < len(self._items):
+            raise IndexError(f"item {index} of {len(self._items)}")
+        return self._build([index])[0]
+
+    def __getitems__(self, indices: Sequence[int]) -> List[Dict[str, object]]:
+        """A DataLoader batch in one go (torch calls this when it exists): windows are built together,
+        vectorized; whole trials one by one, since each has its own length."""
+        if self.window is None:
+            return [self[index] for index in indices]
+        return self._build([int(i) + len(self._items) if i < 0 else int(i) for i in indices])
+
+    def _build(self, indices: Sequence[int]) -> List[Dict[str, object]]:
+        slices, norms, names = [], [], []
+        for index in indices:
+            trial_number, start = self._items[index]
+            trial = self.trials[trial_number]
+            participant = trial["participant"]
+            arrays = self._arrays[participant]
+            begin = trial["offset"] + int(start)
+            end = begin + int(self.lengths[index])
+            slices.append((arrays.inputs[begin:end], arrays.targets[begin:end]))
+            norms.append(self.normalization(participant))
+            names.append((participant, trial["trial_name"], int(start)))
+        size = int(self.lengths[indices[0]]) if self.window is None else self.window
+        return build_items(slices, size, norms, names)
 
     def __repr__(self) -> str:
         shape = "whole trials" if self.window is None else f"windows of {self.window} (stride {self.stride})"
@@ -163,13 +180,9 @@ class ExoskeletonDataset(Dataset):
 
     def __getstate__(self):
         state = self.__dict__.copy()
-        mapped = {}
-        for participant, arrays in self._arrays.items():
-            if isinstance(arrays.inputs, np.memmap) and isinstance(arrays.targets, np.memmap):
-                mapped[participant] = (arrays.inputs.filename, arrays.targets.filename, arrays.trials)
-        if len(mapped) == len(self._arrays):
+        if all(arrays.paths is not None for arrays in self._arrays.values()):
             state["_arrays"] = None
-            state["_mapped"] = mapped
+            state["_mapped"] = {p: (a.paths, a.trials) for p, a in self._arrays.items()}
         state.pop("_normalization", None)
         return state
 
@@ -177,8 +190,7 @@ class ExoskeletonDataset(Dataset):
         mapped = state.pop("_mapped", None)
         self.__dict__.update(state)
         if mapped is not None:
-            self._arrays = {p: OpenParticipant(np.load(i, mmap_mode="r"), np.load(t, mmap_mode="r"), trials)
-                            for p, (i, t, trials) in mapped.items()}
+            self._arrays = {p: cache_mapped(paths[0], paths[1], trials) for p, (paths, trials) in mapped.items()}
         self._normalization = resolve(self.stats, self._normalize, self._normalize_targets, self.participants)
 
 

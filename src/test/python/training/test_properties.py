@@ -65,6 +65,24 @@ def test_windowed_items_are_slices_of_the_trial_and_the_mask_is_the_padding(outp
     assert windows.lengths.tolist() == [windows[i]["length"] for i in range(len(windows))]
 
 
+@SLOW
+@given(shape=window_and_stride(largest=300), normalize=st.sampled_from([False, True, "participant"]),
+       seed=st.integers(0, 2**16))
+def test_a_batch_built_at_once_equals_its_items_built_one_by_one(output, cached, shape, normalize, seed):
+    cache, _ = cached
+    window, stride = shape
+    windows = ExoskeletonDataset.from_output(output, cache_dir=cache, window=window, stride=stride,
+                                             normalize=normalize, normalize_targets=bool(normalize))
+    order = np.random.default_rng(seed).permutation(len(windows))[:40].tolist()  # participants mixed
+    together = windows.__getitems__(order)
+    for index, item in zip(order, together):
+        alone = windows[index]
+        assert {k: v for k, v in item.items() if not torch.is_tensor(v)} == \
+            {k: v for k, v in alone.items() if not torch.is_tensor(v)}
+        for key in ("inputs", "targets", "mask", "input_mask", "target_mask"):
+            assert torch.equal(item[key], alone[key])
+
+
 @settings(max_examples=60, deadline=None)
 @given(lengths=st.lists(st.integers(1, 300), min_size=1, max_size=12))
 def test_collated_masks_match_the_lengths(lengths):
