@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Mapping, Optional, Sequence
 
 from . import errors
-from .cache import Cache, CacheState, OpenParticipant, now, participant_key
+from .cache import Cache, CachedFile, CachedParticipant, CacheState, OpenParticipant, now, participant_key
 from .convert import read_participant
 from .layout import METADATA, ROOT_FILES, SPLITS, STATS, SourceFile, group_data_files, log
 from .locking import locked
@@ -134,44 +134,16 @@ def _build(cache: Cache, source, revision: Optional[str], select: Selector, forc
         cache.clear()
     commit, date, files, asked = _target(cache, state, source, revision, what)
     report = CacheReport(cache.directory, commit, asked_source=asked)
-    by_path = {file.path: file for file in files}
-    missing = [name for name in ROOT_FILES if name not in by_path]
-    if missing:
-        raise ValueError(f"Cannot use {what} at {commit}: it has no {', '.join(missing)} (is it an exo-etl output?)")
-    old_root = state.root if state is not None else {}
-    old_participants = state.participants if state is not None else {}
-    stale_root = []
-    for name in ROOT_FILES:
-        problem = cache.problem(old_root[name]) if name in old_root else None
-        if problem:
-            log.warning("exo_dataset: cache file %s; fetching %s again", problem, name)
-        if name not in old_root or old_root[name].oid != by_path[name].oid or problem:
-            stale_root.append(by_path[name])
-    fetched = _fetch(cache, source, commit, stale_root, force, what)
-    report.downloaded.extend(file.path for file in stale_root)
-    root = {n: old_root[n] for n in ROOT_FILES if n in old_root and by_path[n] not in stale_root}
-    root.update({f.path: cache.write_root(f.path, fetched[f.path], f.oid) for f in stale_root})
+    root = _root_files(cache, source, commit, files, state, force, what, report)
     with open(cache.path(root[SPLITS].name), encoding="utf-8") as stream:
         splits = json.load(stream)
     groups = group_data_files(files, trials_map_loader(source, commit, files))
     selected = select(splits, sorted(groups))
+    old = state.participants if state is not None else {}
     # Cached participants follow the cache to its new commit, so the cache stays one commit.
-    hold = sorted(set(selected) | (set(old_participants) & set(groups)))
-    report.removed = sorted(set(old_participants) - set(groups))
-    participants = {}
-    to_build: Dict[str, str] = {}
-    for participant in hold:
-        key = participant_key(groups[participant])
-        cached = old_participants.get(participant)
-        problem = None
-        if cached is not None and cached.key == key:
-            problem = next(filter(None, (cache.problem(f) for f in cached.files.values())), None)
-            if problem is None:
-                participants[participant] = cached
-                report.reused.append(participant)
-                continue
-            log.warning("exo_dataset: cache file %s; rebuilding %s", problem, participant)
-        to_build[participant] = problem or ("changed at the source" if cached is not None else "new")
+    hold = sorted(set(selected) | (set(old) & set(groups)))
+    report.removed = sorted(set(old) - set(groups))
+    participants, to_build = _reusable(cache, groups, hold, old, report)
     _convert(cache, source, commit, groups, to_build, participants, report, force, what)
     new_state = CacheState(source.identity, source.describe(), _recorded_revision(source, state, revision),
                            commit, date, state.created_at if state is not None else now(), now(), list(files),
@@ -179,6 +151,51 @@ def _build(cache: Cache, source, revision: Optional[str], select: Selector, forc
     cache.write_state(new_state)
     cache.collect_garbage(new_state)
     return _open(cache, new_state, selected, report)
+
+
+def _root_files(cache: Cache, source, commit, files: Sequence[SourceFile], state: Optional[CacheState],
+                force: bool, what: str, report: CacheReport) -> Dict[str, CachedFile]:
+    """The root files at `commit`: the cached copies when their oid is the same and they are intact."""
+    by_path = {file.path: file for file in files}
+    missing = [name for name in ROOT_FILES if name not in by_path]
+    if missing:
+        raise ValueError(f"Cannot use {what} at {commit}: it has no {', '.join(missing)} (is it an exo-etl output?)")
+    old = state.root if state is not None else {}
+    root, stale = {}, []
+    for name in ROOT_FILES:
+        problem = cache.problem(old[name]) if name in old else None
+        if problem:
+            log.warning("exo_dataset: cache file %s; fetching %s again", problem, name)
+        if name in old and old[name].oid == by_path[name].oid and not problem:
+            root[name] = old[name]
+        else:
+            stale.append(by_path[name])
+    fetched = _fetch(cache, source, commit, stale, force, what)
+    report.downloaded.extend(file.path for file in stale)
+    root.update({file.path: cache.write_root(file.path, fetched[file.path], file.oid) for file in stale})
+    return root
+
+
+def _reusable(cache: Cache, groups: Mapping[str, Sequence[SourceFile]], hold: Sequence[str],
+              old: Mapping[str, CachedParticipant], report: CacheReport):
+    """(participants whose cached arrays still serve, {participant to convert: why})."""
+    participants: Dict[str, CachedParticipant] = {}
+    to_build: Dict[str, str] = {}
+    for participant in hold:
+        cached = old.get(participant)
+        if cached is None:
+            to_build[participant] = "new"
+        elif cached.key != participant_key(groups[participant]):
+            to_build[participant] = "changed at the source"
+        else:
+            problem = next(filter(None, (cache.problem(f) for f in cached.files.values())), None)
+            if problem is None:
+                participants[participant] = cached
+                report.reused.append(participant)
+            else:
+                log.warning("exo_dataset: cache file %s; rebuilding %s", problem, participant)
+                to_build[participant] = problem
+    return participants, to_build
 
 
 def _fetch(cache: Cache, source, commit, files, force: bool, what: str) -> Dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Dict, List
 import pytest
 from exo_dataset.cache import Cache
 
-from conftest import (PARTICIPANTS, TOKEN, ClientRun, client_env, exo_etl, finish_client, run_client,
+from conftest import (PARTICIPANTS, TOKEN, ClientRun, client_env, finish_client, run_client,
                       start_client, sync)
 
 ROOT_FILES = {"metadata.json", "stats.json", "splits.json"}
