@@ -233,3 +233,25 @@ def test_a_folder_holding_someone_elses_metadata_json_is_never_used_as_a_cache(c
     assert str(raised.value) == (f"Cannot use {out} as a cache: its metadata.json is not an exo_dataset cache's "
                                  f"(is it a prepare output?); pass a new or empty folder as cache_dir")
     assert sorted(p.name for p in out.iterdir()) == before  # not even a lock file
+
+
+def test_files_outside_participant_folders_are_placed_by_the_trials_table(copy_output, whole):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = copy_output()
+    moved = []
+    for file in sorted((out / "data" / "participant=BT01").iterdir()):
+        target = out / "data" / f"loose-{file.name}"
+        file.rename(target)
+        moved.append(f"data/{target.name}")
+    (out / "data" / "participant=BT01").rmdir()
+    with pytest.raises(ValueError, match=r"Cannot tell whose trials data/loose-.* holds: it is not in a "
+                                         r"participant folder and no trials/trials.parquet names it"):
+        ExoskeletonDataset.from_output(out)
+    (out / "trials").mkdir()
+    pq.write_table(pa.table({"participant": ["BT01"] * len(moved), "data_file": moved}),
+                   out / "trials" / "trials.parquet")
+    placed = ExoskeletonDataset.from_output(out)
+    assert placed.participants == ["BT01", "BT02", "BT03"]
+    assert digest(placed) == digest(whole)
