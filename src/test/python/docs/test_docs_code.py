@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from exo_testing import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)

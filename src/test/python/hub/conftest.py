@@ -1,124 +1,30 @@
 """Fixtures for checking exo-etl's Hub client and dev-hub with the official Python clients.
 
-A session-wide dev-hub (``bin/exo-etl dev-hub`` from the packaged jar, so run
-``mvn -q -DskipTests package`` first) listens on a free loopback port with its test-only admin
-routes on (``--admin``), so the tests can play the real Hub's faults (rate limits, stalls) from
-outside the JVM. ``HF_ENDPOINT``, ``HF_HOME`` and ``HF_HUB_DISABLE_XET`` are set before
-huggingface_hub or datasets is imported: both read them at import time, and with ``hf_xet``
-installed huggingface_hub would otherwise upload through Xet, which the dev-hub (like the LFS path
-sync speaks) does not need.
+They use the session's dev-hub (conftest.py, exo_testing.DevHub): its test-only admin routes
+(``--admin``) play the real Hub's faults (rate limits, stalls) from outside the JVM.
 """
 
 import hashlib
 import json
 import os
-import shutil
-import socket
 import subprocess
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[4]
-LAUNCHER = ROOT / "bin" / "exo-etl"
-TOKEN = "hf_pytestToken0123456789secret"
-SCOPED = "hf_pytestScoped9876543210secret"
+from exo_testing import LAUNCHER, ROOT, SCOPED_TOKEN as SCOPED, TOKEN, launcher_env
 
-
-def _free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-PORT = _free_port()
-ENDPOINT = f"http://127.0.0.1:{PORT}"
-_HF_HOME = tempfile.mkdtemp(prefix="exo-etl-pytest-hf-")
-os.environ.update(
-    {
-        "HF_ENDPOINT": ENDPOINT,
-        "HF_TOKEN": TOKEN,
-        "HF_HOME": _HF_HOME,
-        "HF_HUB_DISABLE_XET": "1",
-        "HF_HUB_DISABLE_TELEMETRY": "1",
-        "HF_HUB_DISABLE_PROGRESS_BARS": "1",
-    }
-)
+ENDPOINT = os.environ["HF_ENDPOINT"]
 
 
 def _launcher_env():
-    env = dict(os.environ)
-    env.update({"EXO_ETL_CDS": "0", "SPARK_LOCAL_IP": "127.0.0.1"})
-    return env
-
-
-class DevHub:
-    """The running dev-hub: its URL and the admin routes that play faults."""
-
-    url = ENDPOINT
-
-    def _admin(self, method, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            f"{ENDPOINT}/_dev-hub/{path}", data=data, method=method,
-            headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            return json.loads(answer.read() or b"{}")
-
-    def inject(self, route, kind, at=1, times=1, **details):
-        """Plays a failure on requests at..at+times-1 to a route (counted from now)."""
-        self._admin("POST", "failures",
-                    {"route": route, "kind": kind, "at": at, "times": times, **details})
-
-    def clear(self):
-        self._admin("DELETE", "failures")
-
-    def counts(self):
-        return self._admin("GET", "counts")
-
-    def reset_counts(self):
-        self._admin("POST", "counts/reset")
+    return launcher_env()
 
 
 @pytest.fixture(scope="session")
-def hub(tmp_path_factory):
-    """A dev-hub for the whole session, stopped (by its own process id) at the end."""
-    if not (ROOT / "target" / "exo-etl.jar").is_file():
-        pytest.fail("target/exo-etl.jar is missing: run mvn -q -DskipTests package first")
-    storage = tmp_path_factory.mktemp("dev-hub")
-    log = open(storage / "dev-hub.log", "w+")
-    process = subprocess.Popen(
-        [str(LAUNCHER), "dev-hub", "--port", str(PORT), "--storage", str(storage / "state"),
-         "--tokens", TOKEN, "--scoped-tokens", SCOPED, "--admin"],
-        cwd=ROOT, env=_launcher_env(), stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_listening(process, log)
-        yield DevHub()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-        shutil.rmtree(_HF_HOME, ignore_errors=True)
-
-
-def _wait_until_listening(process, log):
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log.seek(0)
-            pytest.fail(f"dev-hub exited with {process.returncode}:\n{log.read()}")
-        log.seek(0)
-        if "dev-hub listening on" in log.read():
-            return
-        time.sleep(0.2)
-    pytest.fail("dev-hub did not start within 90 s")
+def hub(dev_hub):
+    """The session's dev-hub, with its fault routes."""
+    return dev_hub
 
 
 @pytest.fixture(autouse=True)

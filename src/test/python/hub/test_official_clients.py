@@ -12,7 +12,7 @@ from huggingface_hub import (
 )
 from huggingface_hub.utils import HfHubHTTPError
 
-from conftest import ENDPOINT, SCOPED, TOKEN, read_back, sha256
+from hub.conftest import ENDPOINT, SCOPED, TOKEN, read_back, sha256
 
 
 def api(token=TOKEN):

@@ -4,7 +4,7 @@ is never printed (run_sync checks that on every run)."""
 
 from huggingface_hub import HfApi, upload_folder
 
-from conftest import (
+from hub.conftest import (
     ENDPOINT,
     SCOPED,
     TOKEN,

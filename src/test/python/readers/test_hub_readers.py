@@ -14,7 +14,7 @@ import datasets
 import pytest
 from huggingface_hub import HfApi, snapshot_download
 
-from conftest import WORK, prepare
+from exo_testing import WORK, prepare
 from readers.trial_checks import assert_same_trials, from_rows, reference
 
 REPO = "macexo/readers"
@@ -118,7 +118,9 @@ def test_every_commit_of_a_resync_loads(dev_hub, prepared):
     dev_hub.sync(prepared.root, repo)
     commits = HfApi().list_repo_commits(repo, repo_type="dataset")
 
-    assert len(commits) >= 4
+    # The initial commit and at least one per sync (small syncs pack participants together; the
+    # JUnit suite checks, commit by commit, that no participant is ever served twice or half).
+    assert len(commits) >= 3
     for commit in commits[:-1]:  # the last is the repo's initial, empty commit
         loaded = datasets.load_dataset(repo, revision=commit.commit_id, split="train")
         assert len(loaded) > 0, commit.title

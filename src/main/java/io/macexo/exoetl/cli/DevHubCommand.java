@@ -3,6 +3,7 @@ package io.macexo.exoetl.cli;
 import io.macexo.exoetl.hub.HubEnvironment;
 import io.macexo.exoetl.hub.devhub.DevHubOptions;
 import io.macexo.exoetl.hub.devhub.DevHubServer;
+import io.macexo.exoetl.hub.devhub.RequestLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -44,6 +45,7 @@ public final class DevHubCommand implements Command {
         "\n",
         "usage: exo-etl dev-hub --port N --storage DIR [--tokens hf_a,hf_b] [--multipart-threshold BYTES]",
         "                       [--chunk-size BYTES] [--page-size N] [--scoped-tokens hf_c] [--admin]",
+        "                       [--request-log FILE]",
         "",
         "Serves repo create, preupload, LFS batch (basic and multipart), presigned PUT, verify, NDJSON commit,",
         "tree, paths-info, resolve, commits and repo info on http://127.0.0.1:N, keeping state under DIR",
@@ -57,6 +59,7 @@ public final class DevHubCommand implements Command {
         "  --page-size N              entries per tree page (default 1000)",
         "  --scoped-tokens LIST       tokens that may write repos but not create them (create answers 403)",
         "  --admin                    serve the test-only fault routes under /_dev-hub/ (see docs/hub.md)",
+        "  --request-log FILE         append one JSON line per request (method, route, path, query, status)",
         "",
         "example:",
         "  HF_TOKEN=hf_devtoken exo-etl dev-hub --port 8088 --storage /tmp/dev-hub &",
@@ -75,7 +78,8 @@ public final class DevHubCommand implements Command {
                 "--multipart-threshold",
                 "--chunk-size",
                 "--page-size",
-                "--scoped-tokens"),
+                "--scoped-tokens",
+                "--request-log"),
             Set.of("--admin"));
     int port = args.intValue("--port", 0, 0, 65535);
     Path storage = Path.of(args.required("--storage"));
@@ -92,6 +96,9 @@ public final class DevHubCommand implements Command {
     try (DevHubServer hub = DevHubServer.start(options, storage, port)) {
       if (args.has("--admin")) {
         hub.enableAdmin();
+      }
+      if (args.value("--request-log").isPresent()) {
+        hub.logRequests(RequestLog.appendingTo(Path.of(args.required("--request-log"))));
       }
       Thread hook = new Thread(stopped::countDown, "dev-hub-stop");
       Runtime.getRuntime().addShutdownHook(hook);

@@ -94,21 +94,22 @@ record OutputFiles(List<LocalFile> data, List<LocalFile> descriptions) {
    * metadata.json to render from.
    */
   private static LocalFile card(LocalOutput output, SyncOptions options, SyncProgress progress) {
+    String unrendered = "no " + LocalOutput.METADATA;
     if (output.exists(LocalOutput.METADATA)) {
-      String text = DatasetCard.render(output.readMetadata(), options.repo().toString());
-      return LocalFile.inMemory(LocalOutput.CARD, text.getBytes(StandardCharsets.UTF_8));
+      try {
+        String text = DatasetCard.render(output.readMetadata(), options.repo().toString());
+        return LocalFile.inMemory(LocalOutput.CARD, text.getBytes(StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        unrendered = e.getMessage();
+      }
     }
     if (output.exists(LocalOutput.CARD)) {
       progress.line(
-          "No " + LocalOutput.METADATA + " in the output: publishing its " + LocalOutput.CARD);
+          unrendered + " in the output: publishing its " + LocalOutput.CARD + " as it is");
       return output.hashFile(LocalOutput.CARD);
     }
     throw HubException.local(
         "sync " + output.uri(),
-        "no "
-            + LocalOutput.CARD
-            + " (dataset card) and no "
-            + LocalOutput.METADATA
-            + " to render one from");
+        "no " + LocalOutput.CARD + " (dataset card), and " + unrendered + " to render one from");
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * the changes into commits. Immutable; printing it is the dry run.
  *
  * @param remoteDataFiles files under {@code data/} on the remote before the sync
- * @param removedDataFiles remote data files deleted and not replaced: per participant, deletions
- *     beyond the files it gains at new paths (a layout move removes none)
+ * @param removedDataFiles remote data files deleted and not replaced: those of participants the
+ *     output no longer has (a participant re-written with other files, or moved to the new layout,
+ *     removes none)
  */
 public record SyncPlan(
     List<Change> changes, List<LocalFile> unchanged, int remoteDataFiles, int removedDataFiles) {

@@ -49,11 +49,15 @@ public final class SyncPlanner {
     }
     Map<String, List<String>> deletes = deletes(owned, remote, local);
     List<Change> changes = changes(adds, deletes);
+    // A participant the output still has is re-written, however many files it now has (a re-run
+    // of prepare slices it anew); only the files of participants gone from the output are removed.
+    Set<String> localGroups = new TreeSet<>();
+    data.forEach(file -> localGroups.add(group(file.path())));
     int removed = 0;
     for (Change change : changes) {
-      long gained =
-          change.adds().stream().filter(f -> !remote.files().containsKey(f.path())).count();
-      removed += change.isCard() ? 0 : (int) Math.max(0, change.deletes().size() - gained);
+      if (!change.isCard() && !localGroups.contains(change.group())) {
+        removed += change.deletes().size();
+      }
     }
     int remoteData = (int) remote.files().keySet().stream().filter(SyncPlanner::isData).count();
     return new SyncPlan(changes, unchanged, remoteData, removed);

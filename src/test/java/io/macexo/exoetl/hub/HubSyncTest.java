@@ -422,7 +422,8 @@ class HubSyncTest {
       Run run = h.sync(options(output));
 
       assertThat(run.failure()).isNull();
-      assertThat(run.output()).contains("No metadata.json in the output: publishing its README.md");
+      assertThat(run.output())
+          .contains("no metadata.json in the output: publishing its README.md as it is");
       assertThat(h.hub.files(REPO.toString()).get("README.md"))
           .isEqualTo(output.sha256("README.md"));
     }

@@ -48,6 +48,7 @@ public final class DevHubServer implements AutoCloseable {
   private volatile DevHubAdmin admin;
   private final Map<Route, AtomicInteger> counts = new EnumMap<>(Route.class);
   private final List<Injection> injections = new CopyOnWriteArrayList<>();
+  private volatile RequestLog requestLog = RequestLog.none();
 
   private record Injection(Route route, AtomicInteger seen, int from, int to, Failure failure) {}
 
@@ -112,6 +113,12 @@ public final class DevHubServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    requestLog.close();
+  }
+
+  /** Logs every request from now on to {@code log}, which the server closes when it stops. */
+  public void logRequests(RequestLog log) {
+    this.requestLog = log;
   }
 
   /**
@@ -226,6 +233,7 @@ public final class DevHubServer implements AutoCloseable {
     counts.get(match.route()).incrementAndGet();
     Failure failure = failureFor(match.route());
     if (failure != null && failure.kind() == Failure.Kind.DROP_CONNECTION) {
+      log(exchange, match, RequestLog.DROPPED);
       throw new DropConnection();
     }
     if (failure != null && failure.kind() == Failure.Kind.STALL) {
@@ -242,12 +250,18 @@ public final class DevHubServer implements AutoCloseable {
       response = answer(exchange, match);
     }
     if (failure != null && failure.kind() == Failure.Kind.DROP_AFTER_HANDLING) {
+      log(exchange, match, RequestLog.DROPPED);
       throw new DropConnection();
     }
     if (failure != null && failure.kind() == Failure.Kind.STATUS_AFTER_HANDLING) {
       response = failure.response();
     }
+    log(exchange, match, response.status);
     response.send(exchange);
+  }
+
+  private void log(HttpExchange exchange, RouteMatch match, int status) {
+    requestLog.record(exchange.getRequestMethod(), match.route(), exchange.getRequestURI(), status);
   }
 
   private Failure failureFor(Route route) {
