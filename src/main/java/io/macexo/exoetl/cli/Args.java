@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A small parser for {@code --flag value} and {@code --switch} arguments. Commands declare which
- * flags they take; anything else is a {@link UsageException} naming the flag.
+ * flags they take; anything else is a {@link UsageException} naming the flag. Only {@code bench}
+ * still uses it (every other command is parsed by picocli); it goes with bench.
  */
 public final class Args {
   private final Map<String, String> values = new LinkedHashMap<>();

@@ -2,7 +2,11 @@ package io.macexo.exoetl.cli;
 
 import java.io.PrintStream;
 
-/** One subcommand of bin/exo-etl. Each has its own class, its own flags and usage examples. */
+/**
+ * A subcommand that parses its own words with {@link Args} and writes its own usage text: only
+ * {@code bench} still is one (run under picocli by {@link LegacyCommand}); every other command is a
+ * picocli-annotated {@link Subcommand}. Goes with bench.
+ */
 public interface Command {
   /** The word on the command line, e.g. {@code prepare}. */
   String name();

@@ -9,10 +9,11 @@ import io.macexo.exoetl.hub.RepoId;
 import io.macexo.exoetl.hub.RetryPolicy;
 import io.macexo.exoetl.hub.SyncOptions;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code exo-etl sync}: publishes a prepare output ({@code data/**.parquet} and the dataset card)
@@ -20,9 +21,74 @@ import org.apache.hadoop.conf.Configuration;
  * Reads the token and endpoint from the environment given to it (the process environment by
  * default).
  */
-public final class SyncCommand implements Command {
+@Command(
+    name = "sync",
+    description = {
+      "Upload a prepare output to a Hugging Face dataset repo (only what changed).",
+      "",
+      "Uploads <output>/data/**/*.parquet (always via LFS) and <output>/README.md (the dataset card) to"
+          + " the dataset repo NS/NAME, one commit per participant folder (at most "
+          + CommitPayload.MAX_OPERATIONS
+          + " files each), deleting remote data/ files that no longer exist locally. Files the repo"
+          + " already has are skipped; a killed run is finished by running it again. The output must"
+          + " hold the _SUCCESS marker.",
+      "",
+      "Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, the file HF_TOKEN_PATH, else $HF_HOME/token.",
+      "Endpoint: HF_ENDPOINT (default https://huggingface.co)."
+    },
+    footer = {
+      "  exo-etl sync --output out/phase1 --repo macexo/exo-phase1 --dry-run",
+      "  HF_TOKEN=hf_... exo-etl sync --output s3a://lab/exo/phase1 --repo macexo/exo-phase1 --private",
+      "  HF_ENDPOINT=http://127.0.0.1:8088 exo-etl sync --output out/phase1 --repo macexo/test   (see"
+          + " dev-hub)"
+    })
+public final class SyncCommand implements Subcommand {
+  private static final int MOST_PARALLEL_UPLOADS = 16;
+
   private final Map<String, String> environment;
   private final RetryPolicy retry;
+
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "URI",
+      description = "prepare output: file:/..., s3a://bucket/prefix or a plain path")
+  String output;
+
+  @Option(
+      names = "--repo",
+      required = true,
+      paramLabel = "NS/NAME",
+      description = "dataset repo, created if missing")
+  String repo;
+
+  @Option(
+      names = "--revision",
+      paramLabel = "REV",
+      description = "branch to commit to (default ${DEFAULT-VALUE})")
+  String revision = SyncOptions.DEFAULT_REVISION;
+
+  @Option(
+      names = "--private",
+      description = "create the repo private (an existing repo keeps its visibility)")
+  boolean makePrivate;
+
+  @Option(names = "--dry-run", description = "print the plan; send no write request")
+  boolean dryRun;
+
+  @Option(names = "--message", paramLabel = "TEXT", description = "description of every commit")
+  String message;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "files hashed and uploaded at a time (1-"
+              + MOST_PARALLEL_UPLOADS
+              + ", default ${DEFAULT-VALUE})")
+  int parallel = SyncOptions.DEFAULT_PARALLEL_UPLOADS;
+
+  @Mixin HelpOption help;
 
   public SyncCommand() {
     this(System.getenv(), RetryPolicy.standard());
@@ -35,56 +101,8 @@ public final class SyncCommand implements Command {
   }
 
   @Override
-  public String name() {
-    return "sync";
-  }
-
-  @Override
-  public String summary() {
-    return "Upload a prepare output to a Hugging Face dataset repo (only what changed)";
-  }
-
-  @Override
-  public String usage() {
-    return String.join(
-        "\n",
-        "usage: exo-etl sync --output URI --repo NS/NAME [--revision main] [--private] [--dry-run] [--message TEXT]",
-        "                    [--parallel N]",
-        "",
-        "Uploads <output>/data/**/*.parquet (always via LFS) and <output>/README.md (the dataset card) to the",
-        "dataset repo NS/NAME, one commit per participant folder (at most "
-            + CommitPayload.MAX_OPERATIONS
-            + " files each),",
-        "deleting remote data/ files that no longer exist locally. Files the repo already has are skipped;",
-        "a killed run is finished by running it again. The output must hold the _SUCCESS marker.",
-        "",
-        "  --output URI      prepare output: file:/..., s3a://bucket/prefix or a plain path",
-        "  --repo NS/NAME    dataset repo, created if missing",
-        "  --revision REV    branch to commit to (default main)",
-        "  --private         create the repo private (an existing repo keeps its visibility)",
-        "  --dry-run         print the plan; send no write request",
-        "  --message TEXT    description of every commit",
-        "  --parallel N      files hashed and uploaded at a time (1-16, default "
-            + SyncOptions.DEFAULT_PARALLEL_UPLOADS
-            + ")",
-        "",
-        "Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, the file HF_TOKEN_PATH, else $HF_HOME/token.",
-        "Endpoint: HF_ENDPOINT (default https://huggingface.co).",
-        "",
-        "examples:",
-        "  exo-etl sync --output out/phase1 --repo macexo/exo-phase1 --dry-run",
-        "  HF_TOKEN=hf_... exo-etl sync --output s3a://lab/exo/phase1 --repo macexo/exo-phase1 --private",
-        "  HF_ENDPOINT=http://127.0.0.1:8088 exo-etl sync --output out/phase1 --repo macexo/test   (see dev-hub)");
-  }
-
-  @Override
-  public int run(List<String> raw, PrintStream out) {
-    Args args =
-        Args.parse(
-            raw,
-            Set.of("--output", "--repo", "--revision", "--message", "--parallel"),
-            Set.of("--private", "--dry-run"));
-    SyncOptions options = options(args);
+  public int run(PrintStream out) {
+    SyncOptions options = options();
     HubEnvironment env = new HubEnvironment(environment);
     HubToken token =
         env.token()
@@ -100,16 +118,17 @@ public final class SyncCommand implements Command {
     return ExitCode.DONE;
   }
 
-  private static SyncOptions options(Args args) {
+  /** The parsed flags as {@link SyncOptions}; a bad repo id or revision is a usage error. */
+  SyncOptions options() {
     try {
       SyncOptions options =
-          SyncOptions.of(args.required("--output"), RepoId.parse(args.required("--repo")))
-              .withRevision(args.value("--revision").orElse(SyncOptions.DEFAULT_REVISION))
-              .withPrivate(args.has("--private"))
-              .withDryRun(args.has("--dry-run"))
+          SyncOptions.of(output, RepoId.parse(repo))
+              .withRevision(revision)
+              .withPrivate(makePrivate)
+              .withDryRun(dryRun)
               .withParallelUploads(
-                  args.intValue("--parallel", SyncOptions.DEFAULT_PARALLEL_UPLOADS, 1, 16));
-      return args.value("--message").map(options::withMessage).orElse(options);
+                  FlagChecks.between("--parallel", parallel, 1, MOST_PARALLEL_UPLOADS));
+      return message == null ? options : options.withMessage(message);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -191,6 +191,26 @@ class SyncCommandTest {
   }
 
   @Test
+  void flagLikeWordsAsValuesAndVerboseAfterTheCommand() {
+    Result result =
+        run(
+            env(TOKEN),
+            "sync",
+            "--output",
+            output.toString(),
+            "--repo",
+            "macexo/cli-test",
+            "--message",
+            "--help",
+            "--dry-run",
+            "--verbose");
+
+    assertThat(result.code()).isEqualTo(ExitCode.DONE);
+    assertThat(result.out()).contains("Dry run: nothing was written").doesNotContain("usage:");
+    assertThat(hub.writeRequests()).isZero();
+  }
+
+  @Test
   void dryRunAndBadArguments() {
     Result dry =
         run(
