@@ -2,11 +2,14 @@ package io.macexo.exoetl.cli;
 
 import java.util.List;
 
-/** The registry of subcommands. Add a command here and it appears in the help. */
+/**
+ * The registry of subcommands, in the order of the command list. Add a command here and it appears
+ * in the help. Each is a picocli-annotated {@link Subcommand}.
+ */
 final class Commands {
   private Commands() {}
 
-  static List<Command> all() {
+  static List<Object> all() {
     return List.of(
         new PrepareCommand(),
         new SynthCommand(),

@@ -10,48 +10,42 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code exo-etl demo}: makes a small Phase1-like sample with one broken trial per reason code
  * (once, under target/demo/), runs prepare on it and says how to load the result.
  */
-final class DemoCommand implements Command {
-  static final List<String> PARTICIPANTS = List.of("BT01", "BT02", "BT13");
+@Command(
+    name = "demo",
+    description = {
+      "Synthesize a small sample with defects, prepare it, and show how to load the result.",
+      "",
+      "Writes a small Phase1-like tree (participants "
+          + DemoCommand.SAMPLE_PARTICIPANTS
+          + ", 6 trials each, plus one broken"
+          + " trial per reason code) to DIR/Parsed unless it is already there, runs prepare into"
+          + " DIR/output, and prints what was written and rejected and how to load the dataset."
+    },
+    footer = {"  bin/exo-etl demo", "  bin/exo-etl demo --dir /tmp/exo-demo"})
+final class DemoCommand implements Subcommand {
+  static final String SAMPLE_PARTICIPANTS = "BT01, BT02, BT13";
+  static final List<String> PARTICIPANTS = List.of(SAMPLE_PARTICIPANTS.split(", "));
   private static final String MARKER = ".synth-complete";
 
-  @Override
-  public String name() {
-    return "demo";
-  }
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "where the sample and the output go (default: ${DEFAULT-VALUE})")
+  Path folder = Path.of("target/demo");
+
+  @Mixin HelpOption help;
 
   @Override
-  public String summary() {
-    return "synthesize a small sample with defects, prepare it, and show how to load the result";
-  }
-
-  @Override
-  public String usage() {
-    return """
-        usage: exo-etl demo [--dir DIR]
-
-        Writes a small Phase1-like tree (participants %s, 6 trials each, plus one broken trial per
-        reason code) to DIR/Parsed unless it is already there, runs prepare into DIR/output, and prints
-        what was written and rejected and how to load the dataset.
-
-          --dir DIR   where the sample and the output go (default: target/demo)
-
-        examples:
-          bin/exo-etl demo
-          bin/exo-etl demo --dir /tmp/exo-demo
-        """
-        .formatted(String.join(", ", PARTICIPANTS));
-  }
-
-  @Override
-  public int run(List<String> words, PrintStream out) throws Exception {
-    Args args = Args.parse(words, Set.of("--dir"), Set.of());
-    Path dir = Path.of(args.value("--dir").orElse("target/demo")).toAbsolutePath().normalize();
+  public int run(PrintStream out) throws Exception {
+    Path dir = folder.toAbsolutePath().normalize();
     Path input = dir.resolve("Parsed");
     Path output = dir.resolve("output");
     if (!Files.exists(dir.resolve(MARKER))) {

@@ -1,37 +1,25 @@
 package io.macexo.exoetl.cli;
 
-import io.macexo.exoetl.config.ConfigException;
-import io.macexo.exoetl.model.ExoEtlException;
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Entry point of bin/exo-etl and of {@code spark-submit --class io.macexo.exoetl.cli.Main}.
- * Dispatches to one {@link Command} per subcommand. A user mistake prints one line and exits 2; any
- * other failure prints one line and exits 1; stack traces only with {@code --verbose}.
+ * Entry point of bin/exo-etl and of {@code spark-submit --class io.macexo.exoetl.cli.Main}. picocli
+ * parses the command line into one {@link Subcommand} per command (see {@link Commands}) and prints
+ * the help it generates from their annotations; this class runs the chosen command and turns its
+ * outcome into the exit code ({@link ExitCode}, {@link ErrorHandler}): a user mistake is one line
+ * and exit 2, any other failure one line and exit 1, stack traces only with {@code --verbose}.
  */
 public final class Main {
-  private static final String USAGE_HEAD =
-      "usage: exo-etl [--verbose] <command> [flags]   (exo-etl <command> --help for flags and examples)";
+  private static final int LONGEST_FLAG = 28;
 
   private Main() {}
-
-  /** The known subcommands, by name. */
-  static Map<String, Command> commands() {
-    return byName(Commands.all());
-  }
-
-  private static Map<String, Command> byName(List<Command> list) {
-    Map<String, Command> commands = new TreeMap<>();
-    for (Command command : list) {
-      commands.put(command.name(), command);
-    }
-    return commands;
-  }
 
   public static void main(String[] argv) {
     int code = run(Arrays.asList(argv), System.out, System.err);
@@ -47,60 +35,58 @@ public final class Main {
   /**
    * The same with given command instances (tests inject an environment into a command this way).
    */
-  static int run(List<String> argv, PrintStream out, PrintStream err, List<Command> available) {
-    Map<String, Command> commands = byName(available);
-    List<String> words = new ArrayList<>(argv);
-    boolean verbose = words.remove("--verbose") | words.remove("-v");
-    if (words.isEmpty()
-        || words.get(0).equals("--help")
-        || words.get(0).equals("-h")
-        || words.get(0).equals("help")) {
-      printCommandList(out, commands);
-      return words.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;
-    }
-    String name = words.remove(0);
-    Command command = commands.get(name);
-    if (command == null) {
-      err.println("exo-etl: unknown command '" + name + "'");
-      printCommandList(err, commands);
-      return ExitCode.USAGE;
-    }
-    if (words.contains("--help") || words.contains("-h")) {
-      out.println(command.usage());
-      return ExitCode.DONE;
-    }
-    try {
-      return command.run(words, out);
-    } catch (UsageException | ConfigException e) {
-      err.println("exo-etl " + name + ": " + e.getMessage());
-      if (verbose) {
-        e.printStackTrace(err);
-      }
-      return ExitCode.USAGE;
-    } catch (ExoEtlException e) {
-      // Already one line for people ("Cannot ...", naming the file, repo or lock): print it as is.
-      err.println("exo-etl " + name + ": " + e.getMessage());
-      if (verbose) {
-        e.printStackTrace(err);
-      }
-      return ExitCode.FAILED;
-    } catch (Exception | Error e) {
-      err.println("exo-etl " + name + ": failed: " + ErrorMessages.describe(e));
-      if (verbose) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(run again with --verbose for the stack trace)");
-      }
-      return ExitCode.FAILED;
-    }
+  static int run(List<String> argv, PrintStream out, PrintStream err, List<?> commands) {
+    CommandLine cli = commandLine(commands);
+    ErrorHandler errors = new ErrorHandler(err);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler(errors);
+    cli.setExecutionStrategy(parsed -> execute(parsed, out, errors));
+    int code = cli.execute(argv.toArray(String[]::new));
+    out.flush();
+    err.flush();
+    return code;
   }
 
-  private static void printCommandList(PrintStream out, Map<String, Command> commands) {
-    out.println(USAGE_HEAD);
-    out.println();
-    out.println("commands:");
-    for (Command command : commands.values()) {
-      out.printf("  %-10s %s%n", command.name(), command.summary());
+  /** {@code exo-etl} with the given subcommands, parsing as documented in the README. */
+  static CommandLine commandLine(List<?> commands) {
+    CommandLine cli = new CommandLine(new ExoEtlCommand());
+    for (Object command : commands) {
+      cli.addSubcommand(command);
+    }
+    // exo-etl help [COMMAND], last in the command list.
+    cli.addSubcommand(new HelpCommand());
+    // Set after the subcommands are added: these setters apply to the commands present.
+    // A flag's value is a value even when it looks like a flag: --message --help, --input -v.
+    cli.setAllowOptionsAsOptionParameters(true);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Plain text: the help is quoted in the docs and read by scripts.
+    cli.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+    // Room for the longest flag with its value (--multipart-threshold=BYTES) beside its text.
+    cli.setUsageHelpLongOptionsMaxWidth(LONGEST_FLAG);
+    return cli;
+  }
+
+  /**
+   * Prints the help if asked for; else runs the command the line chose, or, if none was named,
+   * prints the command list and returns 2.
+   */
+  private static int execute(ParseResult parsed, PrintStream out, ErrorHandler errors) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    List<CommandLine> chain = parsed.asCommandLineList();
+    CommandLine chosen = chain.get(chain.size() - 1);
+    if (!(chosen.getCommand() instanceof Subcommand command)) {
+      chosen.usage(out);
+      return ExitCode.USAGE;
+    }
+    try {
+      return command.run(out);
+    } catch (Exception | Error e) {
+      boolean verbose = ((ExoEtlCommand) chain.get(0).getCommand()).verbose;
+      return errors.handleFailure(e, chosen, verbose);
     }
   }
 }

@@ -7,71 +7,81 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code exo-etl synth}: writes a synthetic Phase1 tree to a local folder, for demos, tests and
  * benchmarks without the 42 GB release. Flags map one to one onto {@link SynthOptions}.
  */
-public final class SynthCommand implements Command {
-  private static final String OUTPUT = "--output";
+@Command(
+    name = "synth",
+    description = {
+      "Write a synthetic Phase1 CSV tree (with --defects: one broken trial per reason code).",
+      "",
+      "Writes DIR/LICENSE, DIR/.DS_Store and DIR/<participant>/<trial>/<participant>_<trial>_<kind>.csv,"
+          + " 15 files per trial, shaped like the Phase1 release (see PHASE1.md). DIR must be absent or"
+          + " empty."
+    },
+    footer = {
+      "  exo-etl synth --output /tmp/parsed",
+      "  exo-etl synth --output /tmp/small --participants BT01,BT02 --trials 3 --scale 0.02 --defects",
+      "  exo-etl synth --output /data/bench --trials 100 --scale 1 --seed 7"
+    })
+public final class SynthCommand implements Subcommand {
   private static final String PARTICIPANTS = "--participants";
-  private static final String TRIALS = "--trials";
-  private static final String SCALE = "--scale";
-  private static final String SEED = "--seed";
-  private static final String DEFECTS = "--defects";
-
   private static final double BYTES_PER_MEGABYTE = 1_000_000.0;
   private static final double NANOSECONDS_PER_SECOND = 1e9;
 
-  @Override
-  public String name() {
-    return "synth";
-  }
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "folder to create")
+  Path output;
+
+  @Option(
+      names = PARTICIPANTS,
+      split = ",",
+      paramLabel = "BT01,BT02",
+      hideParamSyntax = true,
+      description =
+          "comma-separated Phase1 participants (default: all 15, BT01..BT17 without BT04, BT05)")
+  List<String> participants;
+
+  @Option(
+      names = "--trials",
+      paramLabel = "N",
+      description =
+          "good trials per participant, 1.."
+              + SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT
+              + " (default ${DEFAULT-VALUE})")
+  int trials = SynthOptions.DEFAULT_TRIALS_PER_PARTICIPANT;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "F",
+      description =
+          "factor on the real trial lengths, above 0 up to "
+              + SynthOptions.MAXIMUM_SCALE
+              + " (default ${DEFAULT-VALUE}); at least "
+              + SynthOptions.MINIMUM_ROWS
+              + " rows")
+  double scale = SynthOptions.DEFAULT_SCALE;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "the same seed writes the same bytes (default ${DEFAULT-VALUE})")
+  long seed = SynthOptions.DEFAULT_SEED;
+
+  @Option(
+      names = "--defects",
+      description = "add to the first participant one broken trial per reason code, and BT99")
+  boolean defects;
+
+  @Mixin HelpOption help;
 
   @Override
-  public String summary() {
-    return "write a synthetic Phase1 CSV tree (with --defects: one broken trial per reason code)";
-  }
-
-  @Override
-  public String usage() {
-    return String.join(
-        "\n",
-        "usage: exo-etl synth --output DIR [--participants BT01,BT02] [--trials N] [--scale F] [--seed S] [--defects]",
-        "",
-        "Writes DIR/LICENSE, DIR/.DS_Store and DIR/<participant>/<trial>/<participant>_<trial>_<kind>.csv,",
-        "15 files per trial, shaped like the Phase1 release (see PHASE1.md). DIR must be absent or empty.",
-        "",
-        "flags:",
-        "  --output DIR           folder to create (required)",
-        "  --participants LIST    comma-separated Phase1 participants (default: all 15, BT01..BT17 without BT04, BT05)",
-        "  --trials N             good trials per participant, 1.."
-            + SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT
-            + " (default "
-            + SynthOptions.DEFAULT_TRIALS_PER_PARTICIPANT
-            + ")",
-        "  --scale F              factor on the real trial lengths, above 0 up to "
-            + SynthOptions.MAXIMUM_SCALE
-            + " (default "
-            + SynthOptions.DEFAULT_SCALE
-            + "); at least "
-            + SynthOptions.MINIMUM_ROWS
-            + " rows",
-        "  --seed S               the same seed writes the same bytes (default "
-            + SynthOptions.DEFAULT_SEED
-            + ")",
-        "  --defects              add to the first participant one broken trial per reason code, and BT99",
-        "",
-        "examples:",
-        "  exo-etl synth --output /tmp/parsed",
-        "  exo-etl synth --output /tmp/small --participants BT01,BT02 --trials 3 --scale 0.02 --defects",
-        "  exo-etl synth --output /data/bench --trials 100 --scale 1 --seed 7");
-  }
-
-  @Override
-  public int run(List<String> words, PrintStream out) throws Exception {
-    SynthOptions options = parse(words);
+  public int run(PrintStream out) throws Exception {
+    SynthOptions options = options();
     long started = System.nanoTime();
     SynthResult result = SynthGenerator.generate(options);
     double seconds = (System.nanoTime() - started) / NANOSECONDS_PER_SECOND;
@@ -79,13 +89,10 @@ public final class SynthCommand implements Command {
     return ExitCode.DONE;
   }
 
-  /** The options of a command line; a bad value is a {@link UsageException} naming its flag. */
-  static SynthOptions parse(List<String> words) {
-    Args args =
-        Args.parse(words, Set.of(OUTPUT, PARTICIPANTS, TRIALS, SCALE, SEED), Set.of(DEFECTS));
-    Path output = Path.of(args.required(OUTPUT));
-    List<String> participants = args.listValue(PARTICIPANTS);
-    for (String participant : participants) {
+  /** The parsed flags as {@link SynthOptions}; a bad value is a usage error naming its flag. */
+  SynthOptions options() {
+    List<String> chosen = FlagChecks.items(PARTICIPANTS, participants);
+    for (String participant : chosen) {
       if (!SynthOptions.PHASE1_PARTICIPANTS.contains(participant)) {
         throw new UsageException(
             PARTICIPANTS
@@ -96,26 +103,18 @@ public final class SynthCommand implements Command {
                 + ")");
       }
     }
-    int trials =
-        args.intValue(
-            TRIALS,
-            SynthOptions.DEFAULT_TRIALS_PER_PARTICIPANT,
-            1,
-            SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT);
-    double scale =
-        args.doubleValue(SCALE, SynthOptions.DEFAULT_SCALE, 0, SynthOptions.MAXIMUM_SCALE);
-    if (scale == 0) {
-      throw new UsageException(SCALE + " must be greater than 0");
+    FlagChecks.between("--trials", trials, 1, SynthOptions.MAXIMUM_TRIALS_PER_PARTICIPANT);
+    if (FlagChecks.between("--scale", scale, 0, SynthOptions.MAXIMUM_SCALE) == 0) {
+      throw new UsageException("--scale must be greater than 0");
     }
-    long seed = args.longValue(SEED, SynthOptions.DEFAULT_SEED);
     try {
       return new SynthOptions(
           output,
-          participants.isEmpty() ? SynthOptions.PHASE1_PARTICIPANTS : participants,
+          chosen.isEmpty() ? SynthOptions.PHASE1_PARTICIPANTS : chosen,
           trials,
           scale,
           seed,
-          args.has(DEFECTS));
+          defects);
     } catch (IllegalArgumentException e) {
       // Only a duplicate participant gets here: every other value was checked above against its
       // flag.

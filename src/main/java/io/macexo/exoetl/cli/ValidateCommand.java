@@ -5,48 +5,44 @@ import io.macexo.exoetl.audit.Problem;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.pipeline.SparkSessions;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code exo-etl validate}: checks an output (ours or downloaded from the Hub) and lists problems.
  */
-final class ValidateCommand implements Command {
-  @Override
-  public String name() {
-    return "validate";
-  }
+@Command(
+    name = "validate",
+    description = {
+      "Check an output: schema, array shapes, duplicates, masses, NaN/Inf, metadata, stats, files.",
+      "",
+      "Checks every row and file of an output folder (one written by prepare, or a download of the Hub"
+          + " dataset) and prints one line when it is clean, or a table of problems and exit code 1."
+          + " Checks: SCHEMA, PARTITION, WIDTH (24/4/4), LENGTH (= sequence_length), DUPLICATE, MASS,"
+          + " NON_FINITE, NAN_POLICY, METADATA, STATS, MANIFEST (files it lists exist). Give --conf the"
+          + " configuration the output was made with (feature widths, masses)."
+    },
+    footer = {
+      "  bin/exo-etl validate --output target/demo/output",
+      "  bin/exo-etl validate --output s3a://lab/exo-phase1 --conf conf/cluster.conf"
+    })
+final class ValidateCommand implements Subcommand {
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "URI",
+      description = "the output folder (path, file:, s3a:)")
+  String output;
+
+  @Mixin ConfigFileOption conf;
+
+  @Mixin HelpOption help;
 
   @Override
-  public String summary() {
-    return "check an output: schema, array shapes, duplicates, masses, NaN/Inf, metadata, stats, files";
-  }
-
-  @Override
-  public String usage() {
-    return """
-        usage: exo-etl validate --output URI [--conf FILE]
-
-        Checks every row and file of an output folder (one written by prepare, or a download of the Hub
-        dataset) and prints one line when it is clean, or a table of problems and exit code 1.
-        Checks: SCHEMA, PARTITION, WIDTH (24/4/4), LENGTH (= sequence_length), DUPLICATE, MASS,
-        NON_FINITE, NAN_POLICY, METADATA, STATS, MANIFEST (files it lists exist).
-
-          --output URI   the output folder (path, file:, s3a:)
-          --conf FILE    the configuration the output was made with (feature widths, masses)
-
-        examples:
-          bin/exo-etl validate --output target/demo/output
-          bin/exo-etl validate --output s3a://lab/exo-phase1 --conf conf/cluster.conf
-        """;
-  }
-
-  @Override
-  public int run(List<String> words, PrintStream out) throws Exception {
-    Args args = Args.parse(words, Set.of("--output", "--conf"), Set.of());
-    String output = args.required("--output");
-    EtlConfig config = PrepareCommand.loadConfig(args);
+  public int run(PrintStream out) throws Exception {
+    EtlConfig config = conf.load(null);
     SparkSession spark = SparkSessions.start(config);
     try {
       OutputAudit.Report report = new OutputAudit(spark, config).run(output);

@@ -31,16 +31,16 @@ class DevHubCommandRequestLogTest {
         new Thread(
             () -> {
               try {
-                new DevHubCommand(Map.of("HF_TOKEN", "hf_requestLogCommand1"))
-                    .run(
-                        List.of(
-                            "--port",
-                            "0",
-                            "--storage",
-                            temp.resolve("storage").toString(),
-                            "--request-log",
-                            log.toString()),
-                        out);
+                CliRun.parse(
+                        new DevHubCommand(Map.of("HF_TOKEN", "hf_requestLogCommand1")),
+                        "dev-hub",
+                        "--port",
+                        "0",
+                        "--storage",
+                        temp.resolve("storage").toString(),
+                        "--request-log",
+                        log.toString())
+                    .run(out);
               } catch (Exception e) {
                 // Interrupted by the test: the server stops.
               }

@@ -36,17 +36,17 @@ class DevHubCommandTest {
         new Thread(
             () -> {
               try {
-                new DevHubCommand(Map.of("HF_TOKEN", "hf_fromEnvironment1"))
-                    .run(
-                        List.of(
-                            "--port",
-                            "0",
-                            "--storage",
-                            temp.toString(),
-                            "--scoped-tokens",
-                            "hf_scopedFromFlag1",
-                            "--admin"),
-                        out);
+                CliRun.parse(
+                        new DevHubCommand(Map.of("HF_TOKEN", "hf_fromEnvironment1")),
+                        "dev-hub",
+                        "--port",
+                        "0",
+                        "--storage",
+                        temp.toString(),
+                        "--scoped-tokens",
+                        "hf_scopedFromFlag1",
+                        "--admin")
+                    .run(out);
               } catch (InterruptedException e) {
                 // Stopped by the test.
               } catch (Exception e) {
@@ -89,13 +89,38 @@ class DevHubCommandTest {
 
   @Test
   void needsATokenToAccept() {
+    CliRun run =
+        CliRun.with(
+            List.of(new DevHubCommand(Map.of("HOME", temp.toString()))),
+            "dev-hub",
+            "--port",
+            "0",
+            "--storage",
+            temp.toString());
+
+    assertThat(run)
+        .isEqualTo(
+            new CliRun(
+                ExitCode.USAGE,
+                "",
+                "exo-etl dev-hub: Cannot start the dev-hub: no token to accept; pass --tokens hf_..."
+                    + " or set HF_TOKEN\n"));
+  }
+
+  @Test
+  void aRefusedTokenIsAUsageError() {
     assertThatThrownBy(
             () ->
-                new DevHubCommand(Map.of("HOME", temp.toString()))
-                    .run(List.of("--port", "0", "--storage", temp.toString()), System.out))
+                CliRun.parse(
+                        new DevHubCommand(Map.of()),
+                        "dev-hub",
+                        "--storage",
+                        temp.toString(),
+                        "--tokens",
+                        "secret")
+                    .options())
         .isInstanceOf(UsageException.class)
-        .hasMessage(
-            "Cannot start the dev-hub: no token to accept; pass --tokens hf_... or set HF_TOKEN");
+        .hasMessage("Cannot accept a dev-hub token that does not start with hf_ (8+ characters)");
   }
 
   private static URI awaitUrl(ByteArrayOutputStream bytes) throws InterruptedException {

@@ -197,6 +197,26 @@ class SyncCommandTest {
   }
 
   @Test
+  void flagLikeWordsAsValuesAndVerboseAfterTheCommand() {
+    Result result =
+        run(
+            env(TOKEN),
+            "sync",
+            "--output",
+            output.toString(),
+            "--repo",
+            "macexo/cli-test",
+            "--message",
+            "--help",
+            "--dry-run",
+            "--verbose");
+
+    assertThat(result.code()).isEqualTo(ExitCode.DONE);
+    assertThat(result.out()).contains("Dry run: nothing was written").doesNotContain("usage:");
+    assertThat(hub.writeRequests()).isZero();
+  }
+
+  @Test
   void dryRunAndBadArguments() {
     Result dry =
         run(
@@ -230,7 +250,8 @@ class SyncCommandTest {
             "exo-etl sync: --private and --public exclude each other" + System.lineSeparator());
     assertThat(run(env, "sync", "--output", out, "--repo", "a/b", "--read-timeout", "soon").err())
         .isEqualTo(
-            "exo-etl sync: --read-timeout must be a number, not 'soon'" + System.lineSeparator());
+            "exo-etl sync: Invalid value for option '--read-timeout': 'soon' is not a double"
+                + System.lineSeparator());
     assertThat(
             run(env, "sync", "--output", out, "--repo", "a/b", "--max-rate-limit-wait", "-1").err())
         .startsWith(

@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.macexo.exoetl.synth.SynthOptions;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The synth subcommand through Main: defaults, the summary, and one clear line per bad flag. */
 class SynthCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
   @Test
   void writesATreeAndPrintsASummary(@TempDir Path temporary) {
     Path output = temporary.resolve("parsed");
 
-    int code =
-        run(
+    CliRun run =
+        CliRun.of(
             "synth",
             "--output",
             output.toString(),
@@ -36,8 +28,8 @@ class SynthCommandTest {
             "0.005",
             "--defects");
 
-    assertThat(code).isEqualTo(ExitCode.DONE);
-    assertThat(text(out))
+    assertThat(run.code()).isEqualTo(ExitCode.DONE);
+    assertThat(run.out())
         .contains(
             "participants  2",
             "trials        13 (11 built to be rejected)",
@@ -49,19 +41,38 @@ class SynthCommandTest {
 
   @Test
   void appliesTheDefaults() {
-    SynthOptions options = SynthCommand.parse(List.of("--output", "somewhere"));
+    SynthOptions options = options("--output", "somewhere");
 
     assertThat(options).isEqualTo(SynthOptions.defaults(Path.of("somewhere")));
     assertThat(options.participants()).hasSize(15).doesNotContain("BT04", "BT05");
   }
 
   @Test
+  void flagsMapOntoTheOptions() {
+    SynthOptions options =
+        options(
+            "--output",
+            "o",
+            "--participants",
+            "BT01,BT13",
+            "--trials",
+            "3",
+            "--scale",
+            "0.5",
+            "--seed",
+            "7",
+            "--defects");
+
+    assertThat(options)
+        .isEqualTo(
+            new SynthOptions(Path.of("o"), java.util.List.of("BT01", "BT13"), 3, 0.5, 7, true));
+  }
+
+  @Test
   void namesTheFlagOfABadValue() {
-    assertUsage("--output is required", "--trials", "3");
     assertUsage("--trials must be between 1 and 1000, not 0", "--output", "x", "--trials", "0");
-    assertUsage("--scale must be a number, not 'big'", "--output", "x", "--scale", "big");
     assertUsage("--scale must be greater than 0", "--output", "x", "--scale", "0");
-    assertUsage("--seed must be a whole number, not '4.2'", "--output", "x", "--seed", "4.2");
+    assertUsage("--scale must be between 0.0 and 10.0, not -1.0", "--output", "x", "--scale", "-1");
     assertUsage(
         "--participants: 'BT04' is not a Phase1 participant (known: "
             + String.join(",", SynthOptions.PHASE1_PARTICIPANTS)
@@ -76,38 +87,45 @@ class SynthCommandTest {
         "x",
         "--participants",
         "BT01,BT01");
+    assertUsage(
+        "--participants must list at least one value", "--output", "x", "--participants", ",");
   }
 
   @Test
   void printsOneLineAndExitsTwoForABadValue() {
-    int code = run("synth", "--output", "x", "--trials", "none");
-
-    assertThat(code).isEqualTo(ExitCode.USAGE);
-    assertThat(text(err)).isEqualTo("exo-etl synth: --trials must be a whole number, not 'none'\n");
+    assertThat(CliRun.of("synth", "--output", "x", "--trials", "0"))
+        .isEqualTo(
+            new CliRun(
+                ExitCode.USAGE, "", "exo-etl synth: --trials must be between 1 and 1000, not 0\n"));
+    assertThat(CliRun.of("synth", "--trials", "3"))
+        .isEqualTo(
+            new CliRun(
+                ExitCode.USAGE, "", "exo-etl synth: Missing required option: '--output=DIR'\n"));
   }
 
   @Test
   void showsFlagsAndExamplesInItsHelp() {
-    assertThat(run("synth", "--help")).isEqualTo(ExitCode.DONE);
-    assertThat(text(out))
-        .contains("--output DIR", "--defects", "examples:", "exo-etl synth --output /tmp/parsed");
+    CliRun run = CliRun.of("synth", "--help");
+
+    assertThat(run.code()).isEqualTo(ExitCode.DONE);
+    assertThat(run.out())
+        .contains(
+            "--output=DIR",
+            "--trials=N",
+            "(default 8)",
+            "--defects",
+            "examples:",
+            "exo-etl synth --output /tmp/parsed");
   }
 
-  private static void assertUsage(String message, String... words) {
-    assertThatThrownBy(() -> SynthCommand.parse(List.of(words)))
-        .isInstanceOf(UsageException.class)
-        .hasMessage(message);
+  private static SynthOptions options(String... flags) {
+    String[] words = new String[flags.length + 1];
+    words[0] = "synth";
+    System.arraycopy(flags, 0, words, 1, flags.length);
+    return CliRun.parse(new SynthCommand(), words).options();
   }
 
-  private int run(String... words) {
-    List<String> argv = new ArrayList<>(List.of(words));
-    return Main.run(
-        argv,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  private static String text(ByteArrayOutputStream stream) {
-    return stream.toString(StandardCharsets.UTF_8);
+  private static void assertUsage(String message, String... flags) {
+    assertThatThrownBy(() -> options(flags)).isInstanceOf(UsageException.class).hasMessage(message);
   }
 }
