@@ -57,7 +57,7 @@ public final class OutputAudit {
         spark
             .read()
             .option("recursiveFileLookup", "true")
-            .option("pathGlobFilter", "*.parquet")
+            .option("pathGlobFilter", "*" + OutputLayout.PARQUET)
             .parquet(layout.data().toString());
     problems.addAll(schemas(fs, layout));
     if (!problems.isEmpty()) {
@@ -94,7 +94,7 @@ public final class OutputAudit {
         fs.listFiles(layout.data(), true);
     while (files.hasNext()) {
       Path file = files.next().getPath();
-      if (file.getName().endsWith(".parquet")) {
+      if (file.getName().endsWith(OutputLayout.PARQUET)) {
         for (Problem problem : schema(spark.read().parquet(file.toString()))) {
           problems.add(
               new Problem(

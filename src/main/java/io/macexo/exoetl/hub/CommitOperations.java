@@ -1,6 +1,7 @@
 package io.macexo.exoetl.hub;
 
 import io.macexo.exoetl.hub.SyncPlan.CommitBatch;
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class CommitOperations {
 
   /** Parquet always goes by LFS; other files as preupload said (LFS when it said nothing). */
   static boolean isLfs(LocalFile file, Map<String, UploadMode> modes) {
-    return file.path().endsWith(".parquet")
+    return file.path().endsWith(OutputLayout.PARQUET)
         || modes.getOrDefault(file.path(), UploadMode.LFS) == UploadMode.LFS;
   }
 

@@ -1,5 +1,6 @@
 package io.macexo.exoetl.hub;
 
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -131,8 +132,8 @@ public final class HubSync {
           Ownership.needsManifest(remote, local)
               ? SyncManifest.parse(download(remote, SyncManifest.PATH))
               : SyncManifest.empty();
-    } else if (remote.files().containsKey(LocalOutput.CARD)) {
-      exoEtlCard = remoteCard(remote, local.get(LocalOutput.CARD)).contains(Ownership.CARD_MARKER);
+    } else if (remote.files().containsKey(OutputLayout.CARD)) {
+      exoEtlCard = remoteCard(remote, local.get(OutputLayout.CARD)).contains(Ownership.CARD_MARKER);
     }
     Ownership.Decision decision = Ownership.decide(remote, manifest, exoEtlCard, local);
     if (decision.adopted()) {
@@ -159,7 +160,7 @@ public final class HubSync {
     if (localCard != null && SyncPlanner.sameAsRemote(localCard, remote)) {
       bytes = CommitOperations.bytes(localCard);
     } else {
-      bytes = download(remote, LocalOutput.CARD);
+      bytes = download(remote, OutputLayout.CARD);
     }
     return new String(bytes, StandardCharsets.UTF_8);
   }
@@ -192,7 +193,7 @@ public final class HubSync {
     List<LocalFile> others = new ArrayList<>();
     plan.changes().stream()
         .flatMap(change -> change.adds().stream())
-        .filter(file -> !file.path().endsWith(".parquet"))
+        .filter(file -> !file.path().endsWith(OutputLayout.PARQUET))
         .forEach(others::add);
     others.add(SyncManifest.empty().toFile());
     return client.uploadModes(options.repo(), options.revision(), others);

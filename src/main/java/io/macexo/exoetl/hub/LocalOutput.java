@@ -1,6 +1,7 @@
 package io.macexo.exoetl.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,20 +24,6 @@ import org.apache.hadoop.fs.RemoteIterator;
  * {@code metadata.json}. Runs on the driver only; never starts Spark.
  */
 public final class LocalOutput {
-  public static final String SUCCESS_MARKER = "_SUCCESS";
-  public static final String DATA_FOLDER = "data";
-  public static final String CARD = "README.md";
-  public static final String METADATA = "metadata.json";
-  public static final String TRIALS = "trials/trials.parquet";
-
-  /**
-   * Files published with the card when the output has them, in its commit: training code normalizes
-   * with stats.json, splits by splits.json and picks trials from the trials table, so the Hub copy
-   * must carry them and they must describe the same data as the card.
-   */
-  public static final java.util.List<String> DESCRIPTIONS =
-      java.util.List.of(METADATA, "stats.json", "splits.json", TRIALS);
-
   private final URI uri;
   private final FileSystem fs;
   private final Path root;
@@ -72,9 +59,10 @@ public final class LocalOutput {
 
   /** Refuses an output whose prepare run did not finish. */
   public void requireSuccessMarker() {
-    if (!exists(SUCCESS_MARKER)) {
+    if (!exists(OutputLayout.SUCCESS_MARKER)) {
       throw HubException.local(
-          "sync " + uri, "no " + SUCCESS_MARKER + " marker; the prepare run did not finish");
+          "sync " + uri,
+          "no " + OutputLayout.SUCCESS_MARKER + " marker; the prepare run did not finish");
     }
   }
 
@@ -83,14 +71,14 @@ public final class LocalOutput {
    * left out.
    */
   public List<LocatedFileStatus> listDataFiles() {
-    Path data = new Path(root, DATA_FOLDER);
+    Path data = new Path(root, OutputLayout.DATA);
     List<LocatedFileStatus> files = new ArrayList<>();
     try {
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(data, true);
       while (it.hasNext()) {
         LocatedFileStatus status = it.next();
         String relative = relativePath(status.getPath());
-        if (relative.endsWith(".parquet") && !isHidden(relative)) {
+        if (relative.endsWith(OutputLayout.PARQUET) && !OutputLayout.isHiddenPath(relative)) {
           files.add(status);
         }
       }
@@ -98,7 +86,8 @@ public final class LocalOutput {
       throw HubException.local("list " + data, e);
     }
     if (files.isEmpty()) {
-      throw HubException.local("sync " + uri, "no .parquet files under " + DATA_FOLDER + "/");
+      throw HubException.local(
+          "sync " + uri, "no " + OutputLayout.PARQUET + " files under " + OutputLayout.DATA + "/");
     }
     files.sort(Comparator.comparing(status -> relativePath(status.getPath())));
     return files;
@@ -149,9 +138,9 @@ public final class LocalOutput {
   /** Parses {@code metadata.json}. */
   public com.fasterxml.jackson.databind.JsonNode readMetadata() {
     try {
-      return new ObjectMapper().readTree(readText(METADATA));
+      return new ObjectMapper().readTree(readText(OutputLayout.METADATA));
     } catch (IOException e) {
-      throw HubException.local("parse " + new Path(root, METADATA), e);
+      throw HubException.local("parse " + new Path(root, OutputLayout.METADATA), e);
     }
   }
 
@@ -167,14 +156,5 @@ public final class LocalOutput {
     String base = Path.getPathWithoutSchemeAndAuthority(root).toString();
     String full = Path.getPathWithoutSchemeAndAuthority(path).toString();
     return full.startsWith(base + "/") ? full.substring(base.length() + 1) : full;
-  }
-
-  private static boolean isHidden(String relative) {
-    for (String segment : relative.split("/")) {
-      if (segment.startsWith(".") || segment.startsWith("_")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

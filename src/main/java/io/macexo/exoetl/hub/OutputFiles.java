@@ -1,6 +1,7 @@
 package io.macexo.exoetl.hub;
 
 import io.macexo.exoetl.card.DatasetCard;
+import io.macexo.exoetl.model.OutputLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ record OutputFiles(List<LocalFile> data, List<LocalFile> descriptions) {
   private static List<LocalFile> descriptions(
       LocalOutput output, SyncOptions options, SyncProgress progress) {
     List<LocalFile> descriptions = new ArrayList<>(List.of(card(output, options, progress)));
-    for (String name : LocalOutput.DESCRIPTIONS) {
+    for (String name : OutputLayout.DESCRIPTIONS) {
       if (output.exists(name)) {
         descriptions.add(output.hashFile(name));
       }
@@ -94,22 +95,22 @@ record OutputFiles(List<LocalFile> data, List<LocalFile> descriptions) {
    * metadata.json to render from.
    */
   private static LocalFile card(LocalOutput output, SyncOptions options, SyncProgress progress) {
-    String unrendered = "no " + LocalOutput.METADATA;
-    if (output.exists(LocalOutput.METADATA)) {
+    String unrendered = "no " + OutputLayout.METADATA;
+    if (output.exists(OutputLayout.METADATA)) {
       try {
         String text = DatasetCard.render(output.readMetadata(), options.repo().toString());
-        return LocalFile.inMemory(LocalOutput.CARD, text.getBytes(StandardCharsets.UTF_8));
+        return LocalFile.inMemory(OutputLayout.CARD, text.getBytes(StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
         unrendered = e.getMessage();
       }
     }
-    if (output.exists(LocalOutput.CARD)) {
+    if (output.exists(OutputLayout.CARD)) {
       progress.line(
-          unrendered + " in the output: publishing its " + LocalOutput.CARD + " as it is");
-      return output.hashFile(LocalOutput.CARD);
+          unrendered + " in the output: publishing its " + OutputLayout.CARD + " as it is");
+      return output.hashFile(OutputLayout.CARD);
     }
     throw HubException.local(
         "sync " + output.uri(),
-        "no " + LocalOutput.CARD + " (dataset card), and " + unrendered + " to render one from");
+        "no " + OutputLayout.CARD + " (dataset card), and " + unrendered + " to render one from");
   }
 }

@@ -1,5 +1,6 @@
 package io.macexo.exoetl.hub;
 
+import io.macexo.exoetl.model.OutputLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class Ownership {
 
   private static final Pattern LEGACY_DATA = Pattern.compile("data/participant=[^/]+/.+\\.parquet");
   private static final List<String> LEGACY_DESCRIPTIONS =
-      List.of(LocalOutput.CARD, LocalOutput.METADATA, "stats.json", "splits.json");
+      List.of(OutputLayout.CARD, OutputLayout.METADATA, "stats.json", "splits.json");
   private static final int LISTED = 3;
 
   private Ownership() {}

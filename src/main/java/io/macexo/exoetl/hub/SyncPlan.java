@@ -1,5 +1,6 @@
 package io.macexo.exoetl.hub;
 
+import io.macexo.exoetl.model.OutputLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
 public record SyncPlan(
     List<Change> changes, List<LocalFile> unchanged, int remoteDataFiles, int removedDataFiles) {
   /** The group of the dataset card and the description files. */
-  public static final String CARD_GROUP = LocalOutput.CARD;
+  public static final String CARD_GROUP = OutputLayout.CARD;
 
   public SyncPlan {
     changes = List.copyOf(changes);

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * data/**} glob.
  */
 public final class SyncPlanner {
-  static final String DATA_PREFIX = LocalOutput.DATA_FOLDER + "/";
+  static final String DATA_PREFIX = OutputLayout.DATA + "/";
 
   private SyncPlanner() {}
 
@@ -144,7 +144,7 @@ public final class SyncPlanner {
     String rest = path.substring(DATA_PREFIX.length());
     int slash = rest.indexOf('/');
     if (slash < 0) {
-      return LocalOutput.DATA_FOLDER;
+      return OutputLayout.DATA;
     }
     String folder = rest.substring(0, slash);
     if (folder.startsWith(OutputLayout.LEGACY_FOLDER_PREFIX)

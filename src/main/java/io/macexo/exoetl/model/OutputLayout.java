@@ -1,5 +1,6 @@
 package io.macexo.exoetl.model;
 
+import java.util.List;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -38,6 +39,52 @@ public record OutputLayout(Path root) {
   /** The trials table, relative to the root. */
   public static final String TRIALS = "trials/trials.parquet";
 
+  public static final String REJECTS = "rejects";
+  public static final String REJECTS_JSON = REJECTS + "/rejects.json";
+  public static final String METADATA = "metadata.json";
+  public static final String STATS = "stats.json";
+  public static final String SPLITS = "splits.json";
+  public static final String MANIFEST = "manifest.json";
+
+  /** The dataset card, the repo's README.md on the Hub. */
+  public static final String CARD = "README.md";
+
+  public static final String REPORT = "report.html";
+
+  /** Written last by a run that finished; sync refuses an output without it. */
+  public static final String SUCCESS_MARKER = "_SUCCESS";
+
+  public static final String LOCK = "_lock";
+  public static final String STAGING = "_staging";
+  public static final String TRASH = "_trash";
+
+  /** The data files' name ending, whatever the codec before it ({@code .zstd.parquet}). */
+  public static final String PARQUET = ".parquet";
+
+  /**
+   * The small files that describe the whole output and travel with the card to the Hub: training
+   * code normalizes with stats.json, splits by splits.json and picks trials from the trials table.
+   */
+  public static final List<String> DESCRIPTIONS = List.of(METADATA, STATS, SPLITS, TRIALS);
+
+  /**
+   * True for names Spark, pandas, pyarrow and the Hub's globs treat as not data: a leading {@code
+   * .} or {@code _} (staging, trash, markers, checksum files).
+   */
+  public static boolean isHidden(String name) {
+    return name.startsWith(".") || name.startsWith("_");
+  }
+
+  /** True when some folder or file name of a relative path is hidden ({@link #isHidden}). */
+  public static boolean isHiddenPath(String relative) {
+    for (String segment : relative.split("/")) {
+      if (isHidden(segment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public Path data() {
     return new Path(root, DATA);
   }
@@ -75,49 +122,48 @@ public record OutputLayout(Path root) {
   }
 
   public Path rejects() {
-    return new Path(root, "rejects");
+    return new Path(root, REJECTS);
   }
 
   public Path rejectsJson() {
-    return new Path(rejects(), "rejects.json");
+    return new Path(root, REJECTS_JSON);
   }
 
   public Path metadata() {
-    return new Path(root, "metadata.json");
+    return new Path(root, METADATA);
   }
 
   public Path card() {
-    return new Path(root, "README.md");
+    return new Path(root, CARD);
   }
 
-  /** Written last by a run that finished; sync refuses an output without it. */
   public Path successMarker() {
-    return new Path(root, "_SUCCESS");
+    return new Path(root, SUCCESS_MARKER);
   }
 
   public Path manifest() {
-    return new Path(root, "manifest.json");
+    return new Path(root, MANIFEST);
   }
 
   public Path stats() {
-    return new Path(root, "stats.json");
+    return new Path(root, STATS);
   }
 
   public Path splits() {
-    return new Path(root, "splits.json");
+    return new Path(root, SPLITS);
   }
 
   public Path report() {
-    return new Path(root, "report.html");
+    return new Path(root, REPORT);
   }
 
   /** Held while a run writes; see OutputLock. */
   public Path lock() {
-    return new Path(root, "_lock");
+    return new Path(root, LOCK);
   }
 
   public Path stagingRoot() {
-    return new Path(root, "_staging");
+    return new Path(root, STAGING);
   }
 
   public Path staging(String runId) {
@@ -125,7 +171,7 @@ public record OutputLayout(Path root) {
   }
 
   public Path trashRoot() {
-    return new Path(root, "_trash");
+    return new Path(root, TRASH);
   }
 
   public Path trash(String runId) {

@@ -20,7 +20,7 @@ final class DataFiles {
       return files;
     }
     for (FileStatus status : fs.listStatus(folder)) {
-      if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
+      if (status.isFile() && status.getPath().getName().endsWith(OutputLayout.PARQUET)) {
         String relative = OutputLayout.dataFile(participant, status.getPath().getName());
         files.add(new Manifest.DataFile(relative, status.getLen()));
       }

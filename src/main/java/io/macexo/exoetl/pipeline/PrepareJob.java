@@ -11,7 +11,6 @@ import io.macexo.exoetl.model.TrialFiles;
 import io.macexo.exoetl.model.TrialSummary;
 import io.macexo.exoetl.report.ExampleTrialReader;
 import io.macexo.exoetl.report.ReportInputs;
-import io.macexo.exoetl.report.ReportWriter;
 import io.macexo.exoetl.write.LayoutMigration;
 import io.macexo.exoetl.write.ManifestStore;
 import io.macexo.exoetl.write.OutputFiles;

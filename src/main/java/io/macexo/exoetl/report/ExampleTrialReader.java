@@ -116,7 +116,7 @@ public final class ExampleTrialReader {
             FilterApi.eq(
                 FilterApi.binaryColumn(OutputColumns.TRIAL_NAME), Binary.fromString(id.trial())));
     for (FileStatus file : fs.listStatus(layout.participant(id.participant()))) {
-      if (!file.isFile() || !file.getPath().getName().endsWith(".parquet")) {
+      if (!file.isFile() || !file.getPath().getName().endsWith(OutputLayout.PARQUET)) {
         continue;
       }
       Configuration conf = new Configuration(fs.getConf());

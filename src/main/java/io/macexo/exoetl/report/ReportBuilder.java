@@ -1,6 +1,7 @@
 package io.macexo.exoetl.report;
 
 import io.macexo.exoetl.model.Versions;
+import io.macexo.exoetl.pipeline.ReportWriter;
 import java.util.List;
 
 /**

@@ -46,14 +46,6 @@ public final class OutputFiles {
     }
   }
 
-  /**
-   * True for names Spark, pandas, pyarrow and the Hub's globs treat as not data: a leading {@code
-   * .} or {@code _} (staging, trash, markers, checksum files).
-   */
-  public static boolean isHidden(String name) {
-    return name.startsWith(".") || name.startsWith("_");
-  }
-
   private static FileSystem raw(FileSystem fs) {
     // The checksummed local view hides and writes .crc files; its raw file system does neither.
     return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;

@@ -1,6 +1,7 @@
 package io.macexo.exoetl.write;
 
 import io.macexo.exoetl.config.OutputSettings;
+import io.macexo.exoetl.model.OutputLayout;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +102,7 @@ final class ParquetFileSink implements Closeable {
 
   /** The file name extension Spark uses for a codec, e.g. {@code .zstd.parquet}. */
   static String extension(OutputSettings settings) {
-    return codec(settings).getExtension() + ".parquet";
+    return codec(settings).getExtension() + OutputLayout.PARQUET;
   }
 
   MessageType schema() {

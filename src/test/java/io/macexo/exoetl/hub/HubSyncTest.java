@@ -7,6 +7,7 @@ import io.macexo.exoetl.hub.HubHarness.Run;
 import io.macexo.exoetl.hub.devhub.DevHubOptions;
 import io.macexo.exoetl.hub.devhub.Failure;
 import io.macexo.exoetl.hub.devhub.Route;
+import io.macexo.exoetl.model.OutputLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -431,7 +432,7 @@ class HubSyncTest {
 
   @Test
   void theTrialsTableGoesUpWithTheCard() {
-    FakeOutput output = output().write(LocalOutput.TRIALS, 1200, 7);
+    FakeOutput output = output().write(OutputLayout.TRIALS, 1200, 7);
     try (HubHarness h = harness()) {
       Run run = h.sync(twoFilesACommit(output).withCommitSizing(CommitSizing.fixed(3)));
 
@@ -439,8 +440,8 @@ class HubSyncTest {
       assertThat(run.output())
           .contains(
               "committed \"Update dataset card (README.md, metadata.json, trials/trials.parquet)\"");
-      assertThat(h.hub.files(REPO.toString()).get(LocalOutput.TRIALS))
-          .isEqualTo(output.sha256(LocalOutput.TRIALS));
+      assertThat(h.hub.files(REPO.toString()).get(OutputLayout.TRIALS))
+          .isEqualTo(output.sha256(OutputLayout.TRIALS));
     }
   }
 

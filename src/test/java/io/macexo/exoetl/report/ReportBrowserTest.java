@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.testing.HeadlessChromium;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class ReportBrowserTest {
     }
     chromium = found.get();
     String html = ReportBuilder.build(ReportFixtures.inputs());
-    page = work.resolve(ReportWriter.FILE_NAME);
+    page = work.resolve(OutputLayout.REPORT);
     Files.writeString(page, html);
     Path probed = work.resolve("probed.html");
     Files.writeString(
@@ -124,7 +125,7 @@ class ReportBrowserTest {
     assertThat(nonWhiteShare(image)).as("share of non-white pixels").isGreaterThan(0.02);
     Files.createDirectories(KEEP);
     Files.copy(png, KEEP.resolve("report.png"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(page, KEEP.resolve(ReportWriter.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(page, KEEP.resolve(OutputLayout.REPORT), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static JsonNode readProbe(String dom) throws Exception {

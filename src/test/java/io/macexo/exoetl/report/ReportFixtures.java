@@ -26,7 +26,7 @@ import java.util.Random;
  * families with Phase1-like lengths, one reject per reason code (one with markup in its name),
  * stats.json for the 32 features (two flagged), and a 12,001-sample walking trial with a NaN block.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
   static final Selection FEATURES = ConfigLoader.defaults().selection();
   static final String HOSTILE_TRIAL = "jump_1_<script>alert(1)</script>_on";
   static final String HOSTILE_DETAIL =
@@ -40,7 +40,7 @@ final class ReportFixtures {
 
   private ReportFixtures() {}
 
-  static ReportInputs inputs() {
+  public static ReportInputs inputs() {
     return new ReportInputs(result(), 200, sparkSettings(), stats(), example(12_001));
   }
 

@@ -21,10 +21,18 @@ public final class ReferenceTrialReader {
   public static List<float[]> read(
       Path trialFolder, String participant, String trial, FileKind kind, EtlConfig config)
       throws IOException {
-    List<String> lines = Files.readAllLines(trialFolder.resolve(kind.fileName(participant, trial)));
+    return read(
+        trialFolder.resolve(kind.fileName(participant, trial)),
+        kind.columns(config.selection()),
+        config);
+  }
+
+  /** The expected (seq x width) matrix of the named columns of one CSV file, in time order. */
+  public static List<float[]> read(Path file, List<String> wanted, EtlConfig config)
+      throws IOException {
+    List<String> lines = Files.readAllLines(file);
     List<String> header = Arrays.asList(lines.get(0).split(",", -1));
     int time = header.indexOf(config.selection().timeColumn());
-    List<String> wanted = kind.columns(config.selection());
     TreeMap<Long, float[]> byStep = new TreeMap<>();
     for (String line : lines.subList(1, lines.size())) {
       if (line.isEmpty()) {

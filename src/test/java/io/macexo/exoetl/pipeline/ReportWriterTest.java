@@ -1,8 +1,11 @@
-package io.macexo.exoetl.report;
+package io.macexo.exoetl.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.report.ReportBuilder;
+import io.macexo.exoetl.report.ReportFixtures;
+import io.macexo.exoetl.report.ReportInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;

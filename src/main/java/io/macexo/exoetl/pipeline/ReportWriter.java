@@ -1,8 +1,10 @@
-package io.macexo.exoetl.report;
+package io.macexo.exoetl.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.macexo.exoetl.model.OutputLayout;
+import io.macexo.exoetl.report.ReportBuilder;
+import io.macexo.exoetl.report.ReportInputs;
 import io.macexo.exoetl.write.OutputFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +13,11 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes {@code <output>/report.html} through the Hadoop FileSystem API (local, HDFS or S3A alike),
- * without checksum side files. The page is built by {@link ReportBuilder}; this class is the I/O
- * edge. Runs on the driver after a run, before {@code _SUCCESS}.
+ * without checksum side files. The page is built by {@code report.ReportBuilder}, which takes model
+ * types only; this class is the pipeline's I/O edge for it. Runs on the driver after a run, before
+ * {@code _SUCCESS}.
  */
 public final class ReportWriter {
-  public static final String FILE_NAME = "report.html";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ReportWriter() {}
