@@ -103,8 +103,18 @@ def synth(target: Path, participants: str, trials: int = 3, seed: int = 7, defec
     return target
 
 
+def test_class_path() -> str:
+    """The tests' class path: their classes, the product's, and the jars `mvn package` lists."""
+    listed = ROOT / "target" / "test.classpath"
+    if not listed.exists():
+        raise AssertionError("target/test.classpath is missing: run `mvn -DskipTests package` first")
+    return ":".join([str(ROOT / "target" / "test-classes"), str(ROOT / "target" / "classes"),
+                     listed.read_text().strip()])
+
+
 class DevHub:
-    """`exo-etl dev-hub` on HUB_PORT with the test-only admin routes on, shared by the session."""
+    """The dev-hub on HUB_PORT with the tests' faults and their control routes (FaultyDevHub, test
+    code: the product's `exo-etl dev-hub` has none), shared by the session."""
 
     url = HUB_URL
     token = TOKEN
@@ -114,8 +124,9 @@ class DevHub:
         storage.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "w")
         self.process = subprocess.Popen(
-            [str(LAUNCHER), "dev-hub", "--port", str(HUB_PORT), "--storage", str(storage / "state"),
-             "--tokens", TOKEN, "--scoped-tokens", SCOPED_TOKEN, "--admin"],
+            ["java", "-cp", test_class_path(), "io.macexo.exoetl.hub.devhub.FaultyDevHub",
+             "--port", str(HUB_PORT), "--storage", str(storage / "state"),
+             "--tokens", TOKEN, "--scoped-tokens", SCOPED_TOKEN],
             cwd=ROOT, env=launcher_env(), stdout=self._log, stderr=subprocess.STDOUT, text=True)
         self._wait()
 
@@ -141,7 +152,7 @@ class DevHub:
     def sync(self, output: Path, repo: str, *extra: str) -> str:
         return run_exo_etl("sync", "--output", str(output), "--repo", repo, *extra).stdout
 
-    # The admin routes (dev-hub --admin) play the real Hub's faults from outside the JVM.
+    # The control routes (FaultyDevHub) play the real Hub's faults from outside the JVM.
     def _admin(self, method: str, path: str, body=None):
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(f"{HUB_URL}/_dev-hub/{path}", data=data, method=method,

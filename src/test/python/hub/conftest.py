@@ -1,7 +1,8 @@
 """Fixtures for checking exo-etl's Hub client and dev-hub with the official Python clients.
 
-They use the session's dev-hub (conftest.py, exo_testing.DevHub): its test-only admin routes
-(``--admin``) play the real Hub's faults (rate limits, stalls) from outside the JVM.
+They use the session's dev-hub (conftest.py, exo_testing.DevHub, started from the tests' class
+FaultyDevHub): its control routes play the real Hub's faults (rate limits, stalls) from outside the
+JVM.
 """
 
 import hashlib

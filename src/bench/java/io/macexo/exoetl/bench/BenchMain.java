@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Entry point of {@code bin/exo-etl bench}, outside the product: it lives in the bench's test
- * source root and runs from target/test-classes with target/bench.classpath (DuckDB included),
- * which the launcher puts together. Times prepare against a DuckDB peer, a parse floor and the seed
+ * source root and runs from target/test-classes with target/test.classpath (DuckDB included), which
+ * the launcher puts together. Times prepare against a DuckDB peer, a parse floor and the seed
  * team's pandas approach on one reused synthetic corpus, checks that prepare and DuckDB wrote the
  * same dataset, and appends a dated section to docs/performance.md. Flags map onto {@link
  * BenchOptions}.

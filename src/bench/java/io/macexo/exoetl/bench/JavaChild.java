@@ -12,7 +12,7 @@ import java.util.Properties;
 /**
  * Starts {@link ContenderMain} in a child JVM: the same {@code java} and class path as this JVM
  * (the bench's, which bin/exo-etl bench builds from target/test-classes, target/classes and the
- * jars of target/bench.classpath: so the bench's own classes, DuckDB, Spark and Hadoop, none of
+ * jars of target/test.classpath: so the bench's own classes, DuckDB, Spark and Hadoop, none of
  * which target/lib alone would give since DuckDB is test scope), a GC log for the heap peak, and
  * the JVM's default heap unless told otherwise. Measured by {@link MeasuredProcess}.
  */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * again:
  *
  * <pre>
- * java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+ * java -cp "target/test-classes:target/classes:$(cat target/test.classpath)" \
  *     io.macexo.exoetl.bench.ProfileSummary \
  *     target/bench/work/prepare.jfr target/bench/work/spark-events WALL_SECONDS
  * </pre>

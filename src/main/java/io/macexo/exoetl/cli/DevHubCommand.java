@@ -71,11 +71,6 @@ public final class DevHubCommand implements Subcommand {
   List<String> scopedTokens;
 
   @Option(
-      names = "--admin",
-      description = "serve the test-only fault routes under /_dev-hub/ (see docs/hub.md)")
-  boolean admin;
-
-  @Option(
       names = "--request-log",
       paramLabel = "FILE",
       description = "append one JSON line per request (method, route, path, query, status)")
@@ -115,9 +110,6 @@ public final class DevHubCommand implements Subcommand {
     DevHubOptions options = options();
     CountDownLatch stopped = new CountDownLatch(1);
     try (DevHubServer hub = DevHubServer.start(options, storage, port)) {
-      if (admin) {
-        hub.enableAdmin();
-      }
       if (requestLog != null) {
         hub.logRequests(RequestLog.appendingTo(requestLog));
       }

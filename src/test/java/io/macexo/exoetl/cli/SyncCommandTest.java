@@ -6,6 +6,7 @@ import io.macexo.exoetl.hub.RetryPolicy;
 import io.macexo.exoetl.hub.devhub.DevHubOptions;
 import io.macexo.exoetl.hub.devhub.DevHubServer;
 import io.macexo.exoetl.hub.devhub.Failure;
+import io.macexo.exoetl.hub.devhub.Faults;
 import io.macexo.exoetl.hub.devhub.Route;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -172,7 +173,7 @@ class SyncCommandTest {
 
   @Test
   void persistentServerErrorsAndDroppedConnectionsNameTheFileButNotTheToken() {
-    hub.injectFailure(Route.LFS_UPLOAD, 1, Failure.status(503), 10);
+    Faults.on(hub).injectFailure(Route.LFS_UPLOAD, 1, Failure.status(503), 10);
     Result unavailable =
         run(
             env(TOKEN),
@@ -182,8 +183,8 @@ class SyncCommandTest {
             output.toString(),
             "--repo",
             "macexo/cli-test");
-    hub.clearFailures();
-    hub.injectFailure(Route.COMMIT, 1, Failure.DROP_CONNECTION, 10);
+    Faults.on(hub).clearFailures();
+    Faults.on(hub).injectFailure(Route.COMMIT, 1, Failure.DROP_CONNECTION, 10);
     Result dropped =
         run(env(TOKEN), "sync", "--output", output.toString(), "--repo", "macexo/cli-test");
 
@@ -271,9 +272,9 @@ class SyncCommandTest {
     Result created =
         run(env(TOKEN), "sync", "--output", output.toString(), "--repo", "macexo/cli-test");
     assertThat(created.code()).isEqualTo(ExitCode.DONE);
-    hub.injectFailure(Route.REPO_INFO, 1, Failure.rateLimited(3));
-    hub.injectFailure(Route.COMMIT, 1, Failure.rateLimited(2));
-    hub.injectFailure(Route.LFS_UPLOAD, 1, Failure.stall(Duration.ofSeconds(20)));
+    Faults.on(hub).injectFailure(Route.REPO_INFO, 1, Failure.rateLimited(3));
+    Faults.on(hub).injectFailure(Route.COMMIT, 1, Failure.rateLimited(2));
+    Faults.on(hub).injectFailure(Route.LFS_UPLOAD, 1, Failure.stall(Duration.ofSeconds(20)));
     Files.writeString(output.resolve("README.md"), "# card, second version\n");
     write(output.resolve("data/subject=BT02/part-0.parquet"), 3);
 

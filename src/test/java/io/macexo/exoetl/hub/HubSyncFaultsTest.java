@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.macexo.exoetl.hub.HubHarness.Run;
 import io.macexo.exoetl.hub.devhub.Failure;
+import io.macexo.exoetl.hub.devhub.Faults;
 import io.macexo.exoetl.hub.devhub.Route;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +55,9 @@ class HubSyncFaultsTest {
               Route.LFS_BATCH,
               Route.COMMIT,
               Route.PATHS_INFO)) {
-        h.hub.injectFailure(route, 1, Failure.rateLimited(57));
+        Faults.on(h.hub).injectFailure(route, 1, Failure.rateLimited(57));
       }
-      h.hub.injectFailure(Route.COMMIT, 2, Failure.DROP_AFTER_HANDLING);
+      Faults.on(h.hub).injectFailure(Route.COMMIT, 2, Failure.DROP_AFTER_HANDLING);
 
       Run run = h.sync(SyncOptions.of(output.uri(), REPO).withCommitSizing(CommitSizing.fixed(4)));
 
@@ -82,7 +83,7 @@ class HubSyncFaultsTest {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
       h.retry = h.retry.withMaxRateLimitWait(Duration.ofSeconds(60));
-      h.hub.injectFailure(Route.COMMIT, 1, Failure.rateLimited(300));
+      Faults.on(h.hub).injectFailure(Route.COMMIT, 1, Failure.rateLimited(300));
 
       Run stopped = h.sync(SyncOptions.of(output.uri(), REPO));
 
@@ -107,7 +108,7 @@ class HubSyncFaultsTest {
   void aRateLimitedCommitHalvesTheCommitSize() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.COMMIT, 1, Failure.rateLimited(5));
+      Faults.on(h.hub).injectFailure(Route.COMMIT, 1, Failure.rateLimited(5));
 
       Run run =
           h.sync(SyncOptions.of(output.uri(), REPO).withCommitSizing(new CommitSizing(4, 2, 8)));
@@ -143,15 +144,18 @@ class HubSyncFaultsTest {
   void a403OnCreateIsFineWhenTheRepoExistsAndA409InProgressIsRetried() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(
-          Route.CREATE_REPO,
-          1,
-          Failure.status(409, "Cannot create repo: another conflicting operation is in progress"));
+      Faults.on(h.hub)
+          .injectFailure(
+              Route.CREATE_REPO,
+              1,
+              Failure.status(
+                  409, "Cannot create repo: another conflicting operation is in progress"));
       // Counted among the requests the first injection lets through: the second create.
-      h.hub.injectFailure(
-          Route.CREATE_REPO,
-          1,
-          Failure.runBefore(() -> h.client().repos().createRepo(REPO, Visibility.DEFAULT)));
+      Faults.on(h.hub)
+          .injectFailure(
+              Route.CREATE_REPO,
+              1,
+              Failure.runBefore(() -> h.client().repos().createRepo(REPO, Visibility.DEFAULT)));
 
       Run run = h.sync(SyncOptions.of(output.uri(), REPO), HubHarness.SCOPED);
 
@@ -228,7 +232,7 @@ class HubSyncFaultsTest {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
       h.timeouts = new HubTimeouts(Duration.ofSeconds(5), Duration.ofMillis(400));
-      h.hub.injectFailure(Route.LFS_UPLOAD, 1, Failure.stall(Duration.ofSeconds(30)));
+      Faults.on(h.hub).injectFailure(Route.LFS_UPLOAD, 1, Failure.stall(Duration.ofSeconds(30)));
 
       long start = System.nanoTime();
       Run run = h.sync(SyncOptions.of(output.uri(), REPO).withParallelUploads(1));
@@ -246,7 +250,7 @@ class HubSyncFaultsTest {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
       h.timeouts = new HubTimeouts(Duration.ofSeconds(5), Duration.ofMillis(400));
-      h.hub.injectFailure(Route.COMMIT, 1, Failure.stall(Duration.ofSeconds(30)));
+      Faults.on(h.hub).injectFailure(Route.COMMIT, 1, Failure.stall(Duration.ofSeconds(30)));
 
       Run run = h.sync(SyncOptions.of(output.uri(), REPO));
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.macexo.exoetl.hub.HubHarness.Run;
 import io.macexo.exoetl.hub.devhub.DevHubOptions;
 import io.macexo.exoetl.hub.devhub.Failure;
+import io.macexo.exoetl.hub.devhub.Faults;
 import io.macexo.exoetl.hub.devhub.Route;
 import io.macexo.exoetl.model.OutputLayout;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ class HubSyncTest {
   void killedDuringAnUploadResumesWithoutResendingStoredObjects() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.LFS_UPLOAD, 2, Failure.DROP_CONNECTION, 100);
+      Faults.on(h.hub).injectFailure(Route.LFS_UPLOAD, 2, Failure.DROP_CONNECTION, 100);
       Run killed = h.sync(options(output).withParallelUploads(1));
 
       assertThat(killed.failure())
@@ -175,7 +176,7 @@ class HubSyncTest {
           .isEqualTo(1);
 
       h.settle();
-      h.hub.clearFailures();
+      Faults.on(h.hub).clearFailures();
       h.hub.resetCounts();
       Run resumed = h.sync(options(output));
 
@@ -194,7 +195,7 @@ class HubSyncTest {
   void killedBeforeTheCommitResumesWithoutUploadingAgain() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.COMMIT, 1, Failure.DROP_CONNECTION, 100);
+      Faults.on(h.hub).injectFailure(Route.COMMIT, 1, Failure.DROP_CONNECTION, 100);
       Run killed = h.sync(options(output));
       assertThat(killed.failure())
           .hasMessageContaining(
@@ -203,7 +204,7 @@ class HubSyncTest {
       assertThat(h.hub.commitCount(REPO.toString())).isEqualTo(1);
 
       h.settle();
-      h.hub.clearFailures();
+      Faults.on(h.hub).clearFailures();
       h.hub.resetCounts();
       Run resumed = h.sync(options(output));
 
@@ -218,7 +219,7 @@ class HubSyncTest {
   void aCommitWhoseAnswerWasLostIsFoundOnTheHubAndNotMadeTwice() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.COMMIT, 1, Failure.DROP_AFTER_HANDLING);
+      Faults.on(h.hub).injectFailure(Route.COMMIT, 1, Failure.DROP_AFTER_HANDLING);
 
       Run run = h.sync(twoFilesACommit(output));
 
@@ -237,7 +238,7 @@ class HubSyncTest {
   void aCommitThatLandedButWasAnswered502IsNotMadeTwice() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.COMMIT, 1, Failure.statusAfterHandling(502));
+      Faults.on(h.hub).injectFailure(Route.COMMIT, 1, Failure.statusAfterHandling(502));
 
       Run run = h.sync(options(output));
 
@@ -256,10 +257,10 @@ class HubSyncTest {
   void transientErrorsAreRetriedWithBackoffOrTheHubsRetryAfter() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.TREE, 1, Failure.retryAfter(503, 3));
-      h.hub.injectFailure(Route.LFS_BATCH, 1, Failure.status(503));
-      h.hub.injectFailure(Route.LFS_UPLOAD, 2, Failure.status(502), 2);
-      h.hub.injectFailure(Route.PREUPLOAD, 1, Failure.DROP_CONNECTION);
+      Faults.on(h.hub).injectFailure(Route.TREE, 1, Failure.retryAfter(503, 3));
+      Faults.on(h.hub).injectFailure(Route.LFS_BATCH, 1, Failure.status(503));
+      Faults.on(h.hub).injectFailure(Route.LFS_UPLOAD, 2, Failure.status(502), 2);
+      Faults.on(h.hub).injectFailure(Route.PREUPLOAD, 1, Failure.DROP_CONNECTION);
 
       Run run = h.sync(options(output).withParallelUploads(1));
 
@@ -280,7 +281,7 @@ class HubSyncTest {
   void aFailedParallelUploadStopsTheSyncBeforeItsBatchIsCommitted() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.LFS_UPLOAD, 3, Failure.status(400));
+      Faults.on(h.hub).injectFailure(Route.LFS_UPLOAD, 3, Failure.status(400));
 
       Run run = h.sync(options(output).withParallelUploads(4));
 
@@ -297,7 +298,7 @@ class HubSyncTest {
   void aPersistentErrorFailsWithTheHubErrorDetailsAndTheFile() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.LFS_VERIFY, 1, Failure.status(404));
+      Faults.on(h.hub).injectFailure(Route.LFS_VERIFY, 1, Failure.status(404));
 
       Run run = h.sync(options(output).withParallelUploads(1));
 
@@ -318,7 +319,8 @@ class HubSyncTest {
   void aStaleParentCommitIsRefreshedAndOnlyTheBatchRetried() {
     FakeOutput output = output();
     try (HubHarness h = harness()) {
-      h.hub.injectFailure(Route.COMMIT, 2, Failure.runBefore(() -> someoneElseCommits(h.client())));
+      Faults.on(h.hub)
+          .injectFailure(Route.COMMIT, 2, Failure.runBefore(() -> someoneElseCommits(h.client())));
 
       Run run = h.sync(twoFilesACommit(output));
 

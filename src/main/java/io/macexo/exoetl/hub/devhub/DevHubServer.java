@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for the Hugging Face Hub on 127.0.0.1 that speaks the upload path of
  * HUB_PROTOCOL.md (create, preupload, LFS batch with basic and multipart transfers, presigned PUT,
  * verify, NDJSON commit with parentCommit, tree, paths-info, resolve, commits, repo info), with
- * state on disk under a storage folder so a restart keeps it. For tests it counts requests per
- * {@link Route} and plays injected {@link Failure}s on chosen requests. Started in-process (port 0
- * picks a free port) or by {@code exo-etl dev-hub}; JDK {@link HttpServer} on a small thread pool.
+ * state on disk under a storage folder so a restart keeps it. It counts requests per {@link Route};
+ * tests play faults through an {@link Interceptor} of their own. Started in-process (port 0 picks a
+ * free port) or by {@code exo-etl dev-hub}; JDK {@link HttpServer} on a small thread pool.
  */
 public final class DevHubServer implements AutoCloseable {
 
@@ -45,12 +44,9 @@ public final class DevHubServer implements AutoCloseable {
   private final ResolveApi resolveApi;
   private final RefsApi refsApi;
   private final DevAuth auth;
-  private volatile DevHubAdmin admin;
   private final Map<Route, AtomicInteger> counts = new EnumMap<>(Route.class);
-  private final List<Injection> injections = new CopyOnWriteArrayList<>();
   private volatile RequestLog requestLog = RequestLog.none();
-
-  private record Injection(Route route, AtomicInteger seen, int from, int to, Failure failure) {}
+  private volatile Interceptor interceptor;
 
   /** Thrown to make the JDK server close the connection without an answer. */
   private static final class DropConnection extends RuntimeException {
@@ -121,35 +117,14 @@ public final class DevHubServer implements AutoCloseable {
     this.requestLog = log;
   }
 
-  /**
-   * Plays a failure on the {@code k}-th request to a route, counted from now (1 = the next one).
-   */
-  public void injectFailure(Route route, int k, Failure failure) {
-    injectFailure(route, k, failure, 1);
+  /** Puts {@code interceptor} between every request and its answer (tests' faults). */
+  public void intercept(Interceptor interceptor) {
+    this.interceptor = interceptor;
   }
 
-  /**
-   * Plays a failure on {@code times} requests in a row, starting with the {@code k}-th from now.
-   */
-  public void injectFailure(Route route, int k, Failure failure, int times) {
-    if (k < 1 || times < 1) {
-      throw new IllegalArgumentException(
-          "Cannot inject a failure at request " + k + " for " + times + " requests");
-    }
-    injections.add(new Injection(route, new AtomicInteger(), k, k + times - 1, failure));
-  }
-
-  public void clearFailures() {
-    injections.clear();
-  }
-
-  /**
-   * Serves the test-only admin routes under {@code /_dev-hub/} ({@link DevHubAdmin}: inject and
-   * clear failures, read and reset counts), so tests outside this JVM can play faults. Off unless
-   * asked ({@code dev-hub --admin}).
-   */
-  public void enableAdmin() {
-    admin = new DevHubAdmin(this);
+  /** The interceptor in place, or null. */
+  public Interceptor interceptor() {
+    return interceptor;
   }
 
   /** Requests received on a route since the start or the last {@link #resetCounts()}. */
@@ -224,56 +199,61 @@ public final class DevHubServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    DevHubAdmin adminRoutes = admin;
-    if (adminRoutes != null && adminRoutes.serves(exchange)) {
+    Interceptor current = interceptor;
+    if (current != null && current.serves(exchange)) {
       return;
     }
     RouteMatch match =
         RouteMatch.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
     counts.get(match.route()).incrementAndGet();
-    Failure failure = failureFor(match.route());
-    if (failure != null && failure.kind() == Failure.Kind.DROP_CONNECTION) {
-      log(exchange, match, RequestLog.DROPPED);
-      throw new DropConnection();
-    }
-    if (failure != null && failure.kind() == Failure.Kind.STALL) {
-      failure.stall(exchange);
-      throw new DropConnection();
-    }
-    DevResponse response;
-    if (failure != null && failure.answersInstead()) {
-      response = failure.response();
+    Call call = new Call(exchange, match);
+    if (current == null) {
+      call.send(call.answer());
     } else {
-      if (failure != null && failure.kind() == Failure.Kind.RUN_BEFORE) {
-        failure.action().run();
-      }
-      response = answer(exchange, match);
+      current.handle(call);
     }
-    if (failure != null && failure.kind() == Failure.Kind.DROP_AFTER_HANDLING) {
+  }
+
+  /** One request, for {@link #handle} and an interceptor. */
+  private final class Call implements Interceptor.Call {
+    private final HttpExchange exchange;
+    private final RouteMatch match;
+
+    Call(HttpExchange exchange, RouteMatch match) {
+      this.exchange = exchange;
+      this.match = match;
+    }
+
+    @Override
+    public Route route() {
+      return match.route();
+    }
+
+    @Override
+    public HttpExchange exchange() {
+      return exchange;
+    }
+
+    @Override
+    public DevResponse answer() {
+      return DevHubServer.this.answer(exchange, match);
+    }
+
+    @Override
+    public void send(DevResponse response) throws IOException {
+      log(exchange, match, response.status);
+      response.send(exchange);
+    }
+
+    @Override
+    public RuntimeException drop() {
       log(exchange, match, RequestLog.DROPPED);
-      throw new DropConnection();
+      return new DropConnection();
     }
-    if (failure != null && failure.kind() == Failure.Kind.STATUS_AFTER_HANDLING) {
-      response = failure.response();
-    }
-    log(exchange, match, response.status);
-    response.send(exchange);
   }
 
   private void log(HttpExchange exchange, RouteMatch match, int status) {
     requestLog.record(exchange.getRequestMethod(), match.route(), exchange.getRequestURI(), status);
-  }
-
-  private Failure failureFor(Route route) {
-    for (Injection injection : injections) {
-      if (injection.route() == route) {
-        int n = injection.seen().incrementAndGet();
-        if (n >= injection.from() && n <= injection.to()) {
-          return injection.failure();
-        }
-      }
-    }
-    return null;
   }
 
   private DevResponse answer(HttpExchange exchange, RouteMatch match) {

@@ -123,7 +123,7 @@ class DevHubRefsAndFaultsTest {
 
   @Test
   void aRateLimitAnswersLikeTheHubWithoutRetryAfter() throws Exception {
-    hub.injectFailure(Route.TREE, 1, Failure.rateLimited(55));
+    Faults.on(hub).injectFailure(Route.TREE, 1, Failure.rateLimited(55));
 
     HttpResponse<String> limited = send("GET", "/api/datasets/ns/r/tree/main", null, TOKEN);
 
@@ -138,7 +138,7 @@ class DevHubRefsAndFaultsTest {
 
   @Test
   void aStallNeitherReadsNorAnswers() throws Exception {
-    hub.injectFailure(Route.REPO_INFO, 1, Failure.stall(Duration.ofSeconds(20)));
+    Faults.on(hub).injectFailure(Route.REPO_INFO, 1, Failure.stall(Duration.ofSeconds(20)));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(hub.url() + "/api/datasets/ns/r"))
             .timeout(Duration.ofMillis(500))
@@ -155,7 +155,7 @@ class DevHubRefsAndFaultsTest {
         "{\"route\":\"commits\",\"at\":1,\"times\":2,\"kind\":\"rate-limit\",\"seconds\":7}";
     assertThat(send("POST", "/_dev-hub/failures", rateLimit, null).statusCode()).isEqualTo(404);
 
-    hub.enableAdmin();
+    Faults.on(hub).serveAdmin(hub);
     hub.resetCounts();
     assertThat(send("POST", "/_dev-hub/failures", rateLimit, null).statusCode()).isEqualTo(200);
     assertThat(

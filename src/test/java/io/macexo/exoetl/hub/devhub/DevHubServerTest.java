@@ -267,7 +267,7 @@ class DevHubServerTest {
 
   @Test
   void injectedFailuresHitTheChosenRequestOnly() throws Exception {
-    hub.injectFailure(Route.REPO_INFO, 2, Failure.retryAfter(429, 7));
+    Faults.on(hub).injectFailure(Route.REPO_INFO, 2, Failure.retryAfter(429, 7));
 
     int first = send("GET", "/api/datasets/ns/r", null, TOKEN).statusCode();
     HttpResponse<String> second = send("GET", "/api/datasets/ns/r", null, TOKEN);

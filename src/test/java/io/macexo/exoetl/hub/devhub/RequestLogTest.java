@@ -68,7 +68,7 @@ class RequestLogTest {
     try (DevHubServer hub =
         DevHubServer.start(DevHubOptions.withTokens(Set.of(TOKEN)), temp.resolve("storage"), 0)) {
       hub.logRequests(RequestLog.appendingTo(file));
-      hub.injectFailure(Route.WHOAMI, 1, Failure.DROP_CONNECTION);
+      Faults.on(hub).injectFailure(Route.WHOAMI, 1, Failure.DROP_CONNECTION);
       try {
         send(hub, "GET", "/api/whoami-v2", null);
       } catch (java.io.IOException expected) {

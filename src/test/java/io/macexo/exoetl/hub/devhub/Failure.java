@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * A failure the dev-hub plays on a chosen request (see {@link DevHubServer#injectFailure}): an
- * error status (optionally with {@code Retry-After}; or after handling the request, as a proxy that
- * timed out answers), the Hub's rate-limit answer (429 with the IETF {@code RateLimit} and {@code
+ * A failure the dev-hub plays on a chosen request (see {@link Faults#injectFailure}): an error
+ * status (optionally with {@code Retry-After}; or after handling the request, as a proxy that timed
+ * out answers), the Hub's rate-limit answer (429 with the IETF {@code RateLimit} and {@code
  * RateLimit-Policy} headers and no {@code Retry-After}), a connection dropped before the request is
  * handled, a connection dropped after it was handled (the client cannot tell whether it happened),
  * a stalled request (part of the body read, then no more reading and no answer for a while), or an
@@ -93,11 +93,6 @@ public record Failure(Kind kind, int status, Duration delay, String message, Run
   /** Runs an action, then handles the request normally. */
   public static Failure runBefore(Runnable action) {
     return new Failure(Kind.RUN_BEFORE, 0, Duration.ZERO, null, action);
-  }
-
-  /** True when the failure answers instead of handling the request. */
-  boolean answersInstead() {
-    return kind == Kind.STATUS || kind == Kind.RATE_LIMIT;
   }
 
   /** The answer of a status (before or after handling) or rate-limit failure. */

@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * Test-only routes under {@code /_dev-hub/} that let a test outside the JVM (the Python tests in
- * src/test/python) play the same faults as {@link DevHubServer#injectFailure} does in-process. On
- * only with {@code dev-hub --admin}; loopback only like the rest; not counted as requests; no token
- * (they change nothing in any repo).
+ * src/test/python) play the same faults as {@link Faults#injectFailure} does in-process. Served by
+ * {@link FaultyDevHub}, never by the product's dev-hub; loopback only like the rest; not counted as
+ * requests; no token (they change nothing in any repo).
  *
  * <ul>
  *   <li>{@code POST /_dev-hub/failures} {@code {"route":"COMMIT","at":1,"times":1,
@@ -24,9 +24,11 @@ final class DevHubAdmin {
   static final String PREFIX = "/_dev-hub/";
 
   private final DevHubServer hub;
+  private final Faults faults;
 
-  DevHubAdmin(DevHubServer hub) {
+  DevHubAdmin(DevHubServer hub, Faults faults) {
     this.hub = hub;
+    this.faults = faults;
   }
 
   /** Handles an admin request and returns true, or returns false for any other path. */
@@ -52,7 +54,7 @@ final class DevHubAdmin {
     switch (call) {
       case "POST failures" -> {
         JsonNode body = DevRequest.JSON.readTree(exchange.getRequestBody().readAllBytes());
-        hub.injectFailure(
+        faults.injectFailure(
             route(body.path("route").asText()),
             body.path("at").asInt(1),
             failure(body),
@@ -60,7 +62,7 @@ final class DevHubAdmin {
         return ok();
       }
       case "DELETE failures" -> {
-        hub.clearFailures();
+        faults.clearFailures();
         return ok();
       }
       case "GET counts" -> {
