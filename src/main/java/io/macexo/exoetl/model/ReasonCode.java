@@ -10,8 +10,11 @@ package io.macexo.exoetl.model;
  */
 public enum ReasonCode {
   UNKNOWN_PARTICIPANT("the participant has no body mass in the configuration"),
-  MISSING_FILE("one of the three required CSV files is absent"),
+  MISSING_FILE("one of the trial's required CSV files is absent"),
+  UNREADABLE_FILE(
+      "a required file could not be read: not a regular file, no permission, or an I/O error"),
   EMPTY_FILE("a required CSV file has no header line"),
+  NOT_CSV("a required file is not CSV text: binary, compressed (gzip, zip) or UTF-16"),
   MISSING_COLUMN("a required CSV file lacks a selected column or the time column"),
   MALFORMED_ROW(
       "a row has the wrong field count, is truncated, or holds a non-number in a selected column"),

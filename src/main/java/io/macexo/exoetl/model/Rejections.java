@@ -24,6 +24,23 @@ public final class Rejections {
     return new Reject(trial, ReasonCode.MISSING_FILE, "missing " + fileName + " in " + trial + "/");
   }
 
+  /**
+   * A file the task could not read: {@code cause} says why in words (the exception's message, never
+   * its class name alone), e.g. "Permission denied" or "Is a directory".
+   */
+  public static Reject unreadable(TrialId trial, String fileName, String cause) {
+    return new Reject(trial, ReasonCode.UNREADABLE_FILE, "cannot read " + fileName + ": " + cause);
+  }
+
+  /**
+   * A file that is not CSV text, as its first bytes show.
+   *
+   * @param what what it is instead, e.g. "gzip-compressed", "UTF-16 text", "binary"
+   */
+  public static Issue notCsv(int file, String fileName, String what) {
+    return new Issue(ReasonCode.NOT_CSV, file, 1, fileName + " is not CSV text: it is " + what);
+  }
+
   public static Reject zeroBytes(TrialId trial, String fileName) {
     return new Reject(trial, ReasonCode.EMPTY_FILE, fileName + " is 0 bytes");
   }

@@ -114,7 +114,7 @@ class DatasetCardTest {
             "| BT01 | 8 | 80.59 |",
             "| BT02 | 112 | 72.24 |",
             "| **total** | 120 | |",
-            "| MISSING_FILE | 1 | one of the three required CSV files is absent |",
+            "| MISSING_FILE | 1 | one of the trial's required CSV files is absent |",
             "| NON_FINITE | 9 |",
             "| normal_walk | 2 |",
             "`thigh_imu_l_accel_x` (m/s²)",
