@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.macexo.exoetl.audit.Problem.Check;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.Manifest;
 import io.macexo.exoetl.model.OutputColumns;
 import io.macexo.exoetl.model.OutputLayout;
@@ -43,7 +44,7 @@ public final class OutputAudit {
   public record Report(List<Problem> problems, List<String> notes, long rows, long participants) {}
 
   public Report run(String outputUri) throws IOException {
-    Path root = new Path(outputUri);
+    Path root = Locations.root(outputUri);
     FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
     OutputLayout layout = new OutputLayout(fs.makeQualified(root));
     List<Problem> problems = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class OutputAudit {
             .read()
             .option("recursiveFileLookup", "true")
             .option("pathGlobFilter", "*" + OutputLayout.PARQUET)
-            .parquet(layout.data().toString());
+            .parquet(Locations.literalGlob(layout.data()));
     problems.addAll(schemas(fs, layout));
     if (!problems.isEmpty()) {
       return new Report(problems, notes, 0, 0);
@@ -95,7 +96,7 @@ public final class OutputAudit {
     while (files.hasNext()) {
       Path file = files.next().getPath();
       if (file.getName().endsWith(OutputLayout.PARQUET)) {
-        for (Problem problem : schema(spark.read().parquet(file.toString()))) {
+        for (Problem problem : schema(spark.read().parquet(Locations.literalGlob(file)))) {
           problems.add(
               new Problem(
                   problem.check(),

@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
           + " <output>/metadata.json, <output>/README.md (dataset card) and <output>/_SUCCESS (last).",
       "",
       "Runs are incremental: manifest.json records what each participant was built from; unchanged"
-          + " participants are left byte for byte, vanished ones are removed. Exit codes: 0 done, 3"
+          + " participants are left byte for byte; participants gone from the input are kept unless"
+          + " --prune is given. An input with no participant folder, or an output folder holding files"
+          + " that are not an exo-etl output, stops the run at once. Exit codes: 0 done, 3"
           + " nothing to do (the output already matches the input), 1 failed, 2 bad arguments or"
           + " configuration."
     },
@@ -35,7 +37,8 @@ import picocli.CommandLine.Option;
           + " conf/cluster.conf",
       "  bin/exo-etl prepare --input target/demo/Parsed --output /tmp/out --participants BT01,BT02"
           + " --nan-policy reject",
-      "  bin/exo-etl prepare --input /data/Parsed --output /data/exo-phase1 --full"
+      "  bin/exo-etl prepare --input /data/Parsed --output /data/exo-phase1 --full",
+      "  bin/exo-etl prepare --input /data/Parsed --output /data/exo-phase1 --prune"
     })
 final class PrepareCommand implements Subcommand {
   @Option(
@@ -80,13 +83,21 @@ final class PrepareCommand implements Subcommand {
       description = "detect changed inputs by content hash too (reads every input byte)")
   boolean verifyContent;
 
+  @Option(
+      names = "--prune",
+      description =
+          "remove from the output the participants whose folders are gone from the input"
+              + " (default: keep them, and say so)")
+  boolean prune;
+
   @Mixin HelpOption help;
 
   @Override
   public int run(PrintStream out) throws Exception {
     List<String> only = FlagChecks.items("--participants", participants);
     EtlConfig config = conf.load(nanPolicy);
-    PrepareOptions options = new PrepareOptions(input, output, only, config, full, verifyContent);
+    PrepareOptions options =
+        new PrepareOptions(input, output, only, config, full, verifyContent, prune);
     // Progress goes to stderr, so stdout carries only the summary (scripts parse it).
     PrepareResult result = runPrepare(options, System.err);
     RunSummary.print(result, out);

@@ -18,11 +18,12 @@ final class RunSummary {
           plan.with(IncrementalPlan.Change.UNCHANGED).size());
     } else {
       out.printf(
-          "participants:    %d new, %d changed, %d unchanged, %d removed%n",
+          "participants:    %d new, %d changed, %d unchanged, %d removed, %d kept%n",
           plan.with(IncrementalPlan.Change.NEW).size(),
           plan.with(IncrementalPlan.Change.CHANGED).size(),
           plan.with(IncrementalPlan.Change.UNCHANGED).size(),
-          plan.removed().size());
+          plan.removed().size(),
+          plan.kept().size());
     }
     if (!result.migrated().isEmpty()) {
       out.printf(
@@ -33,7 +34,13 @@ final class RunSummary {
     }
     for (String removed : plan.removed()) {
       out.printf(
-          "removed participant %s from the output: its folder is gone from the input%n", removed);
+          "removed participant %s from the output: its folder is gone from the input (--prune)%n",
+          removed);
+    }
+    for (String kept : plan.kept()) {
+      out.printf(
+          "kept participant %s: its folder is gone from the input; run with --prune to remove it%n",
+          kept);
     }
     out.printf(
         "trials in output: %d of %d participants%n",

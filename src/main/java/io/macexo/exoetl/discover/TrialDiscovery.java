@@ -2,8 +2,10 @@ package io.macexo.exoetl.discover;
 
 import io.macexo.exoetl.config.ConfigException;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.ExoEtlException;
 import io.macexo.exoetl.model.FeatureGroup;
 import io.macexo.exoetl.model.InputEntry;
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.Reject;
 import io.macexo.exoetl.model.Rejections;
 import io.macexo.exoetl.model.TrialFiles;
@@ -17,8 +19,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
@@ -86,6 +90,16 @@ public final class TrialDiscovery {
         folders.put(entry.getPath().getName(), entry.getPath());
       }
     }
+    if (folders.isEmpty()) {
+      // An unmounted volume or a mistyped prefix looks like this; going on would plan every
+      // participant of the output as gone. Exit 1, not "nothing to do": schedulers count 3 as fine.
+      throw new ExoEtlException(
+          "Cannot prepare: no participant folder under "
+              + root
+              + " ("
+              + (entries.length == 0 ? "the folder is empty" : entries.length + " other entries")
+              + "); is the volume mounted and the path right?");
+    }
     return folders;
   }
 
@@ -134,29 +148,68 @@ public final class TrialDiscovery {
 
   private record TrialCheck(TrialFiles trial, Reject reject) {}
 
+  /**
+   * The trial's files, or its first problem in the reason codes' order (a missing file before an
+   * unreadable one before an empty one, whichever group each is in), as the engine orders the
+   * problems it finds in the files' contents.
+   */
   private TrialCheck checkFiles(TrialId id, Map<String, FileStatus> files) {
     List<String> paths = new ArrayList<>();
     long bytes = 0;
+    Reject first = null;
     for (FeatureGroup group : config.selection().groups()) {
       String name = group.fileName(id.participant(), id.trial());
       FileStatus status = files.get(name);
-      if (status == null) {
-        return new TrialCheck(null, Rejections.missingFile(id, name));
+      Reject problem = problem(id, name, status);
+      if (problem != null) {
+        first =
+            first == null || problem.code().precedence() < first.code().precedence()
+                ? problem
+                : first;
+        continue;
       }
-      if (status.getLen() == 0) {
-        return new TrialCheck(null, Rejections.zeroBytes(id, name));
-      }
-      paths.add(status.getPath().toString());
+      paths.add(Locations.text(status.getPath()));
       bytes += status.getLen();
     }
-    return new TrialCheck(new TrialFiles(id, paths, bytes), null);
+    return first != null
+        ? new TrialCheck(null, first)
+        : new TrialCheck(new TrialFiles(id, paths, bytes), null);
+  }
+
+  private Reject problem(TrialId id, String name, FileStatus status) {
+    if (status == null) {
+      return Rejections.missingFile(id, name);
+    }
+    if (status.isDirectory()) {
+      return Rejections.unreadable(id, name, "it is a folder, not a file");
+    }
+    if (!regular(status)) {
+      // A FIFO would block its task forever; a device or socket is no CSV either.
+      return Rejections.unreadable(id, name, "it is not a regular file (a pipe, device or socket)");
+    }
+    if (status.getLen() == 0) {
+      return Rejections.zeroBytes(id, name);
+    }
+    return null;
+  }
+
+  /** Hadoop takes every local entry that is not a folder for a file; ask the local disk. */
+  private boolean regular(FileStatus status) {
+    return !local()
+        || java.nio.file.Files.isRegularFile(
+            java.nio.file.Path.of(status.getPath().toUri().getPath()));
+  }
+
+  /** A local disk, under whatever scheme. */
+  private boolean local() {
+    return fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem;
   }
 
   /** One recursive listing of a participant folder, grouped by trial folder name. */
   private Map<String, Map<String, FileStatus>> filesByTrial(Path participantFolder)
       throws IOException {
     Map<String, Map<String, FileStatus>> byTrial = new HashMap<>();
-    if ("file".equals(fs.getScheme())) {
+    if (local()) {
       // On a local disk, listFiles builds LocatedFileStatus objects whose permissions Hadoop reads
       // by
       // forking a process per file (measured: 134 s for 25,000 files); plain listings stay lazy.

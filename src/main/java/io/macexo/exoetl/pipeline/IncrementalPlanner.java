@@ -18,15 +18,17 @@ final class IncrementalPlanner {
    * @param previous the manifest of the previous run, if any and not --full
    * @param settingsFingerprint this run's settings fingerprint
    * @param missingData participants whose manifest lists data files that are gone
-   * @param removeAbsent whether participants absent from the input are removed (not with
-   *     --participants)
+   * @param wholeInput whether every participant of the input is in scope (not with --participants):
+   *     only then is a participant of the manifest absent from the input
+   * @param prune whether absent participants are removed; else they are kept, and listed as kept
    */
   static IncrementalPlan plan(
       Map<String, String> fingerprints,
       Optional<Manifest> previous,
       String settingsFingerprint,
       java.util.Set<String> missingData,
-      boolean removeAbsent) {
+      boolean wholeInput,
+      boolean prune) {
     Map<String, Change> changes = new TreeMap<>();
     boolean sameSettings =
         previous.map(m -> m.settingsFingerprint().equals(settingsFingerprint)).orElse(false);
@@ -45,11 +47,12 @@ final class IncrementalPlanner {
       }
       changes.put(entry.getKey(), change);
     }
-    TreeSet<String> removed = new TreeSet<>();
-    if (removeAbsent && previous.isPresent()) {
-      removed.addAll(previous.get().participants().keySet());
-      removed.removeAll(fingerprints.keySet());
+    TreeSet<String> absent = new TreeSet<>();
+    if (wholeInput && previous.isPresent()) {
+      absent.addAll(previous.get().participants().keySet());
+      absent.removeAll(fingerprints.keySet());
     }
-    return new IncrementalPlan(changes, List.copyOf(removed));
+    List<String> gone = List.copyOf(absent);
+    return new IncrementalPlan(changes, prune ? gone : List.of(), prune ? List.of() : gone);
   }
 }

@@ -56,11 +56,29 @@ final class ManifestMerge {
       Map<String, Manifest.ParticipantEntry> processed,
       Collection<String> removed) {
     Map<String, Manifest.ParticipantEntry> entries = new TreeMap<>();
-    previous.ifPresent(m -> entries.putAll(m.participants()));
+    previous.ifPresent(
+        m -> {
+          boolean sameSettings = m.settingsFingerprint().equals(settingsFingerprint);
+          m.participants()
+              .forEach((p, entry) -> entries.put(p, sameSettings ? entry : builtElsewise(entry)));
+        });
     removed.forEach(entries::remove);
     entries.putAll(processed);
     return new Manifest(settingsFingerprint, entries);
   }
+
+  /**
+   * A carried-over entry (a participant kept while its folder is gone) was built under other
+   * settings than the manifest now records; clearing its inputs fingerprint makes the run after its
+   * folder returns rebuild it instead of taking it for unchanged.
+   */
+  private static Manifest.ParticipantEntry builtElsewise(Manifest.ParticipantEntry entry) {
+    return new Manifest.ParticipantEntry(
+        entry.massKg(), STALE, entry.trials(), entry.dataFiles(), entry.stats());
+  }
+
+  /** Inputs fingerprint that matches no input: the entry was built under other settings. */
+  static final String STALE = "built-under-other-settings";
 
   /** Every trial's outcome in the manifest, sorted by trial id. */
   static List<TrialSummary> trials(Manifest manifest) {

@@ -5,8 +5,10 @@ import io.macexo.exoetl.assemble.TrialOutcome;
 import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.config.NanPolicy;
 import io.macexo.exoetl.model.FeatureGroup;
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.model.Reject;
+import io.macexo.exoetl.model.Rejections;
 import io.macexo.exoetl.model.Selection;
 import io.macexo.exoetl.model.TrialFiles;
 import io.macexo.exoetl.model.TrialStats;
@@ -14,6 +16,7 @@ import io.macexo.exoetl.model.TrialSummary;
 import io.macexo.exoetl.read.CsvLineReader;
 import io.macexo.exoetl.read.FileTask;
 import io.macexo.exoetl.read.HadoopFiles;
+import io.macexo.exoetl.read.ReadFailure;
 import io.macexo.exoetl.write.DataFileSpec;
 import io.macexo.exoetl.write.DatasetSchema;
 import io.macexo.exoetl.write.ParticipantFileWriter;
@@ -82,7 +85,7 @@ public final class PerTrialEngine implements TrialEngine {
       files.addAll(result.files());
     }
     try {
-      Path staging = new Path(work.stagingUri());
+      Path staging = Locations.path(work.stagingUri());
       StagingFiles.keepOnly(staging.getFileSystem(hadoop), staging, files);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot tidy the staging folder " + work.stagingUri(), e);
@@ -137,7 +140,7 @@ public final class PerTrialEngine implements TrialEngine {
         List<TrialSummary> outcomes = new ArrayList<>();
         try (ParticipantFileWriter writer =
             new ParticipantFileWriter(
-                new Path(output.stagingUri()),
+                Locations.path(output.stagingUri()),
                 files.configuration(),
                 output.spec(),
                 output.namePrefix(slice, TaskContext.get()))) {
@@ -153,7 +156,13 @@ public final class PerTrialEngine implements TrialEngine {
     /** Reads, checks and joins one trial; writes it if accepted. */
     private TrialSummary assemble(
         TrialMerger merger, TrialFiles trial, ParticipantFileWriter writer) throws IOException {
-      TrialOutcome outcome = merge(merger, trial);
+      TrialOutcome outcome;
+      try {
+        outcome = merge(merger, trial);
+      } catch (ReadFailure e) {
+        processed.add(1);
+        return TrialSummary.rejected(Rejections.unreadable(trial.id(), e.fileName(), e.cause()));
+      }
       processed.add(1);
       if (!outcome.accepted()) {
         return TrialSummary.rejected(
@@ -174,7 +183,8 @@ public final class PerTrialEngine implements TrialEngine {
           OutputLayout.dataFile(participant, file.path().getName()));
     }
 
-    private TrialOutcome merge(TrialMerger merger, TrialFiles trial) {
+    /** Reads and joins one trial; a {@link ReadFailure} names the file that could not be read. */
+    private TrialOutcome merge(TrialMerger merger, TrialFiles trial) throws ReadFailure {
       List<CsvLineReader> readers = new ArrayList<>();
       try {
         for (int group = 0; group < selection.size(); group++) {
@@ -186,13 +196,16 @@ public final class PerTrialEngine implements TrialEngine {
                   trial.id().trial(),
                   group,
                   kind.file(),
-                  new Path(path).getName(),
+                  Locations.name(path),
                   selection.timeColumn(),
                   kind.features());
           readers.add(new CsvLineReader(task, samplingRateHz, files.open(path)));
         }
         return merger.merge(trial.id(), readers);
+      } catch (ReadFailure e) {
+        throw e;
       } catch (IOException e) {
+        // Only the streams raise IOException while reading, as ReadFailure; anything else is a bug.
         throw new UncheckedIOException("Cannot read trial " + trial.id(), e);
       } finally {
         for (CsvLineReader reader : readers) {

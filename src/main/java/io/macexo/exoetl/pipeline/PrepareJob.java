@@ -4,6 +4,7 @@ import io.macexo.exoetl.config.EtlConfig;
 import io.macexo.exoetl.discover.DiscoveredInput;
 import io.macexo.exoetl.discover.TrialDiscovery;
 import io.macexo.exoetl.model.IncrementalPlan;
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.Manifest;
 import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.model.PrepareResult;
@@ -13,11 +14,11 @@ import io.macexo.exoetl.report.ExampleTrialReader;
 import io.macexo.exoetl.report.ReportInputs;
 import io.macexo.exoetl.write.LayoutMigration;
 import io.macexo.exoetl.write.ManifestStore;
+import io.macexo.exoetl.write.OutputClaim;
 import io.macexo.exoetl.write.OutputFiles;
 import io.macexo.exoetl.write.OutputLock;
 import io.macexo.exoetl.write.ParticipantSwap;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -89,13 +90,14 @@ public final class PrepareJob {
             false);
     try {
       stage(RunProgress.Stage.DISCOVERING);
-      Path inputRoot = new Path(URI.create(options.input()));
+      Path inputRoot = Locations.root(options.input());
       FileSystem inputFs = inputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
       DiscoveredInput input =
           new TrialDiscovery(inputFs, config).discover(inputRoot, options.participants());
-      Path outputRoot = new Path(URI.create(options.output()));
+      Path outputRoot = Locations.root(options.output());
       FileSystem outputFs = outputRoot.getFileSystem(spark.sparkContext().hadoopConfiguration());
       OutputLayout layout = new OutputLayout(outputFs.makeQualified(outputRoot));
+      OutputClaim.check(outputFs, layout);
       try (OutputLock lock =
           OutputLock.acquire(outputFs, layout.lock(), runId, config.lockStaleAfter())) {
         ParticipantSwap swap = new ParticipantSwap(outputFs, layout);
@@ -134,7 +136,8 @@ public final class PrepareJob {
             previous,
             settings,
             missingData(run, previous),
-            options.participants().isEmpty());
+            options.participants().isEmpty(),
+            options.prune());
     if (plan.nothingToDo()
         && previous.isPresent()
         && run.outputFs().exists(run.layout().successMarker())) {
@@ -148,7 +151,7 @@ public final class PrepareJob {
     if (!readable.isEmpty()) {
       progress.total(readable.size());
       stage(RunProgress.Stage.READING);
-      String staging = run.layout().staging(run.runId()).toString();
+      String staging = Locations.text(run.layout().staging(run.runId()));
       outcomes.addAll(engine.run(spark, new TrialEngine.Work(readable, staging, config, progress)));
     }
     stage(RunProgress.Stage.FINISHING);

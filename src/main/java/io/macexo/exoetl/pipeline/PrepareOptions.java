@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param full re-process every participant, ignoring the manifest
  * @param verifyContent also hash input file contents to detect changes (reads every input byte)
+ * @param prune remove from the output the participants whose folders are gone from the input
+ *     (without it they are kept: an unmounted volume or a mistyped prefix must not empty a dataset)
  */
 public record PrepareOptions(
     String input,
@@ -20,7 +22,8 @@ public record PrepareOptions(
     List<String> participants,
     EtlConfig config,
     boolean full,
-    boolean verifyContent) {
+    boolean verifyContent,
+    boolean prune) {
   public PrepareOptions {
     if (input == null || input.isBlank()) {
       throw new IllegalArgumentException("input is required");
@@ -33,9 +36,25 @@ public record PrepareOptions(
     participants = List.copyOf(participants);
   }
 
+  /** A run that keeps participants gone from the input. */
+  public PrepareOptions(
+      String input,
+      String output,
+      List<String> participants,
+      EtlConfig config,
+      boolean full,
+      boolean verifyContent) {
+    this(input, output, participants, config, full, verifyContent, false);
+  }
+
   /** A run with the defaults: incremental, change detection by size and modification time. */
   public PrepareOptions(String input, String output, List<String> participants, EtlConfig config) {
-    this(input, output, participants, config, false, false);
+    this(input, output, participants, config, false, false, false);
+  }
+
+  /** The same run, removing (or keeping) participants gone from the input. */
+  public PrepareOptions withPrune(boolean remove) {
+    return new PrepareOptions(input, output, participants, config, full, verifyContent, remove);
   }
 
   /** Fails when the authority of {@code uri} has user information; the message leaves it out. */

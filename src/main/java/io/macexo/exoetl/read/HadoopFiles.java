@@ -1,12 +1,13 @@
 package io.macexo.exoetl.read;
 
+import io.macexo.exoetl.model.Locations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -44,9 +45,21 @@ public final class HadoopFiles implements Serializable {
     return new HadoopFiles(settings);
   }
 
-  /** Opens a file for reading. */
-  public InputStream open(String uri) throws IOException {
-    return FileSystem.get(URI.create(uri), configuration()).open(new Path(uri));
+  /**
+   * Opens an input file, given as {@link Locations#text}, for reading. Every failure, on opening or
+   * on any later read, is a {@link ReadFailure} naming the file.
+   */
+  public InputStream open(String uri) throws ReadFailure {
+    Path path = Locations.path(uri);
+    try {
+      FileSystem fs = path.getFileSystem(configuration());
+      // Inputs carry no .crc files; the raw local file system also opens names with a ':', whose
+      // checksum file name Hadoop cannot build.
+      FileSystem reading = fs instanceof ChecksumFileSystem local ? local.getRawFileSystem() : fs;
+      return new NamedInput(reading.open(path), path.getName());
+    } catch (IOException | RuntimeException e) {
+      throw new ReadFailure(path.getName(), e);
+    }
   }
 
   /**

@@ -69,12 +69,19 @@ final class SummarySection {
     String text =
         result.nothingToDo()
             ? "Nothing to do: the output already matched the input."
-            : "Participants this run: %d new, %d changed, %d unchanged, %d removed."
+            : "Participants this run: %d new, %d changed, %d unchanged, %d removed, %d kept."
                 .formatted(
                     plan.with(IncrementalPlan.Change.NEW).size(),
                     plan.with(IncrementalPlan.Change.CHANGED).size(),
                     plan.with(IncrementalPlan.Change.UNCHANGED).size(),
-                    plan.removed().size());
+                    plan.removed().size(),
+                    plan.kept().size());
+    if (!plan.kept().isEmpty()) {
+      text +=
+          " Kept, though gone from the input (--prune removes them): "
+              + String.join(", ", plan.kept())
+              + ".";
+    }
     return Html.paragraph(
         text + " Trial counts cover the whole output; CSV read and wall time are this run's.");
   }

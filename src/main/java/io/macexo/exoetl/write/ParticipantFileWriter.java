@@ -1,5 +1,6 @@
 package io.macexo.exoetl.write;
 
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.OutputLayout;
 import java.io.Closeable;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class ParticipantFileWriter implements Closeable {
       TrialParquetWriter closing = current;
       current = null;
       closing.close();
-      written.add(closing.path().toString());
+      written.add(Locations.text(closing.path()));
     }
   }
 

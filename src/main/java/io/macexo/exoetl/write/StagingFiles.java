@@ -1,5 +1,6 @@
 package io.macexo.exoetl.write;
 
+import io.macexo.exoetl.model.Locations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ public final class StagingFiles {
       throws IOException {
     Set<Path> kept = new HashSet<>();
     for (String uri : keep) {
-      kept.add(fs.makeQualified(new Path(uri)));
+      kept.add(fs.makeQualified(Locations.path(uri)));
     }
     List<Path> deleted = new ArrayList<>();
     if (!fs.exists(staging)) {

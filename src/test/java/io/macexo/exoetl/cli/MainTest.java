@@ -65,7 +65,7 @@ class MainTest {
         .contains(
             "usage: exo-etl prepare [-hv] --input=URI --output=URI [--conf=FILE]"
                 + " [--participants=P1,P2]...\n",
-            "[--nan-policy=keep|reject] [--full] [--verify-content]\n",
+            "[--nan-policy=keep|reject] [--full] [--verify-content] [--prune]\n",
             "      --nan-policy=keep|reject   keep (default): NaN stays in the arrays",
             "bin/exo-etl prepare --input /data/Phase1And2_Parsed/Parsed --output /data/exo-phase1");
   }

@@ -70,12 +70,17 @@ class IncrementalRunTest {
     tree.trial("BT02", "squats_1_1_off", 25);
   }
 
+  private PrepareOptions options() {
+    return new PrepareOptions(
+        input.toUri().toString(), output.toUri().toString(), List.of(), CONFIG);
+  }
+
   private PrepareResult prepare() throws Exception {
-    return new PrepareJob(
-            spark,
-            new PrepareOptions(
-                input.toUri().toString(), output.toUri().toString(), List.of(), CONFIG))
-        .execute();
+    return prepare(options());
+  }
+
+  private PrepareResult prepare(PrepareOptions options) throws Exception {
+    return new PrepareJob(spark, options).execute();
   }
 
   @Test
@@ -136,16 +141,101 @@ class IncrementalRunTest {
   }
 
   @Test
-  void aParticipantGoneFromTheInputIsRemovedFromTheOutput() throws Exception {
+  void aParticipantGoneFromTheInputIsKeptByteForByteAndSaidSo() throws Exception {
     prepare();
+    Map<String, String> before = hashes();
     deleteTree(input.resolve("BT02"));
 
     PrepareResult second = prepare();
 
+    assertThat(second.plan().kept()).containsExactly("BT02");
+    assertThat(second.plan().removed()).isEmpty();
+    assertThat(second.nothingToDo()).isTrue();
+    assertThat(hashes()).isEqualTo(before);
+    assertThat(second.participants()).containsExactly("BT01", "BT02");
+  }
+
+  @Test
+  void aParticipantGoneFromTheInputIsRemovedWithPrune() throws Exception {
+    prepare();
+    deleteTree(input.resolve("BT02"));
+
+    PrepareResult second = prepare(options().withPrune(true));
+
     assertThat(second.plan().removed()).containsExactly("BT02");
+    assertThat(second.plan().kept()).isEmpty();
     assertThat(output.resolve("data/subject=BT02")).doesNotExist();
     assertThat(second.participants()).containsExactly("BT01");
     assertThat(Files.readString(output.resolve("manifest.json"))).doesNotContain("\"BT02\"");
+    assertThat(Files.readString(output.resolve("metadata.json"))).doesNotContain("\"BT02\"");
+  }
+
+  @Test
+  void anEmptiedInputFailsNamingTheRootAndLeavesEveryFileAsItWas() throws Exception {
+    prepare();
+    Map<String, String> before = hashes();
+    deleteTree(input.resolve("BT01"));
+    deleteTree(input.resolve("BT02"));
+
+    assertThatThrownBy(() -> prepare(options().withPrune(true)))
+        .isInstanceOf(ExoEtlException.class)
+        .hasMessageContaining("no participant folder under")
+        .hasMessageContaining(input.getFileName().toString());
+    assertThat(hashes()).isEqualTo(before);
+  }
+
+  @Test
+  void aKeptParticipantBuiltUnderOtherSettingsIsRebuiltWhenItsFolderReturns() throws Exception {
+    prepare();
+    Path away = work.resolve("away");
+    Files.move(input.resolve("BT02"), away);
+    EtlConfig reject = CONFIG.withNanPolicy(io.macexo.exoetl.config.NanPolicy.REJECT);
+    PrepareOptions strict =
+        new PrepareOptions(input.toUri().toString(), output.toUri().toString(), List.of(), reject);
+    PrepareResult whileAway = prepare(strict);
+    assertThat(whileAway.plan().kept()).containsExactly("BT02");
+    assertThat(whileAway.plan().with(IncrementalPlan.Change.CHANGED)).containsExactly("BT01");
+    Files.move(away, input.resolve("BT02"));
+
+    PrepareResult back = prepare(strict);
+
+    assertThat(back.plan().with(IncrementalPlan.Change.CHANGED)).containsExactly("BT02");
+    assertThat(back.plan().with(IncrementalPlan.Change.UNCHANGED)).containsExactly("BT01");
+  }
+
+  @Test
+  void anOutputFolderHoldingSomeoneElsesFilesIsRefusedAndLeftAsItWas() throws Exception {
+    Files.createDirectories(output);
+    Files.writeString(output.resolve("README.md"), "# my project\n");
+    Files.writeString(output.resolve("report.html"), "<p>mine</p>");
+    Map<String, String> before = hashes();
+
+    assertThatThrownBy(this::prepare)
+        .isInstanceOf(io.macexo.exoetl.config.ConfigException.class)
+        .hasMessageContaining("--output")
+        .hasMessageContaining("not an exo-etl output")
+        .hasMessageContaining("README.md, report.html");
+    assertThat(hashes()).isEqualTo(before);
+    assertThat(output.resolve("_lock")).doesNotExist();
+  }
+
+  @Test
+  void anOutputOfAFirstRunThatDiedBeforeItsManifestIsTakenUp() throws Exception {
+    prepare();
+    Files.delete(output.resolve("manifest.json"));
+    Files.delete(output.resolve("README.md"));
+    Files.delete(output.resolve("report.html"));
+    Files.delete(output.resolve("metadata.json"));
+    Files.delete(output.resolve("stats.json"));
+    Files.delete(output.resolve("splits.json"));
+    deleteTree(output.resolve("rejects"));
+    deleteTree(output.resolve("trials"));
+    Files.delete(output.resolve("_SUCCESS"));
+
+    PrepareResult again = prepare();
+
+    assertThat(again.trialsWritten()).isEqualTo(3);
+    assertThat(output.resolve("manifest.json")).exists();
   }
 
   @Test

@@ -44,7 +44,11 @@ class ReportBuilderTest {
         new String[] {"totals", "participants", "families", "rejects", "lengths", "features"}) {
       assertThat(PAGE).contains("<section id=\"" + id + "\">");
     }
-    assertThat(PAGE).contains("<section id=\"example\">").contains("1,700").contains("42.0 GB");
+    String found = "%,d".formatted(ReportFixtures.inputs().result().trials().size());
+    assertThat(PAGE)
+        .contains("<section id=\"example\">")
+        .contains("<div class=\"value\">" + found + "</div><div class=\"label\">trials found")
+        .contains("42.0 GB");
   }
 
   @Test

@@ -1,0 +1,116 @@
+package io.macexo.exoetl.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.macexo.exoetl.config.ConfigLoader;
+import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.PrepareResult;
+import io.macexo.exoetl.model.ReasonCode;
+import io.macexo.exoetl.model.TrialSummary;
+import io.macexo.exoetl.testing.FaultyFileSystem;
+import io.macexo.exoetl.testing.LocalSpark;
+import io.macexo.exoetl.testing.TrialTreeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trial whose file cannot be read is a reject naming the file and the cause, and the run goes on:
+ * a folder where a file should be, a named pipe, a permission error and an I/O error after some
+ * bytes (the last two from {@link FaultyFileSystem}, since a test running as root cannot be denied
+ * a file and a disk cannot be made to fail on cue).
+ */
+class UnreadableFilesTest {
+  private static final EtlConfig CONFIG = ConfigLoader.defaults();
+  private static SparkSession spark;
+  @TempDir Path work;
+
+  @BeforeAll
+  static void start() {
+    spark = LocalSpark.start("UnreadableFilesTest");
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .set(FaultyFileSystem.SETTING.getKey(), FaultyFileSystem.SETTING.getValue());
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @AfterEach
+  void forgetFaults() {
+    FaultyFileSystem.clear();
+  }
+
+  @Test
+  void eachUnreadableFileIsARejectNamingItAndTheCauseAndTheOtherTrialsAreWritten()
+      throws Exception {
+    Path input = work.resolve("Parsed");
+    TrialTreeBuilder tree = new TrialTreeBuilder(input, CONFIG);
+    tree.trial("BT01", "normal_walk_1_1-2_on", 30);
+    Path folder = tree.trial("BT01", "jump_1_1_vertical_on", 20);
+    Path pipe = tree.trial("BT01", "squats_1_1_off", 20);
+    tree.trial("BT02", "stairs_2_4_down_on", 25);
+    tree.trial("BT02", "lunges_1_1_on", 400);
+    Path asFolder = folder.resolve("BT01_jump_1_1_vertical_on_moment_filt_bio.csv");
+    Files.delete(asFolder);
+    Files.createDirectory(asFolder);
+    Path fifo = pipe.resolve("BT01_squats_1_1_off_angle_filt.csv");
+    Files.delete(fifo);
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    FaultyFileSystem.deny("BT02_stairs_2_4_down_on_exo.csv");
+    FaultyFileSystem.failAfter("BT02_lunges_1_1_on_angle_filt.csv", 4_000);
+
+    PrepareResult result =
+        new PrepareJob(
+                spark,
+                new PrepareOptions(
+                    FaultyFileSystem.uriOf(input),
+                    work.resolve("out").toString(),
+                    List.of(),
+                    CONFIG))
+            .execute();
+
+    assertThat(result.trialsWritten()).isEqualTo(1);
+    Map<String, String> rejects =
+        result.trials().stream()
+            .filter(t -> !t.written())
+            .peek(t -> assertThat(t.reject().code()).isEqualTo(ReasonCode.UNREADABLE_FILE))
+            .collect(Collectors.toMap(t -> t.id().trial(), UnreadableFilesTest::sentence));
+    assertThat(rejects)
+        .containsOnlyKeys(
+            "jump_1_1_vertical_on", "squats_1_1_off", "stairs_2_4_down_on", "lunges_1_1_on");
+    assertThat(rejects.get("jump_1_1_vertical_on"))
+        .isEqualTo(
+            "cannot read BT01_jump_1_1_vertical_on_moment_filt_bio.csv: it is a folder, not a"
+                + " file");
+    assertThat(rejects.get("squats_1_1_off"))
+        .isEqualTo(
+            "cannot read BT01_squats_1_1_off_angle_filt.csv: it is not a regular file (a pipe,"
+                + " device or socket)");
+    assertThat(rejects.get("stairs_2_4_down_on"))
+        .startsWith("cannot read BT02_stairs_2_4_down_on_exo.csv: ")
+        .contains("(Permission denied)");
+    assertThat(rejects.get("lunges_1_1_on"))
+        .startsWith("cannot read BT02_lunges_1_1_on_angle_filt.csv: ")
+        .contains("Input/output error after 4000 bytes");
+    assertThat(work.resolve("out/data/subject=BT01")).isDirectory();
+    assertThat(Files.readString(work.resolve("out/rejects/rejects.json")))
+        .contains("UNREADABLE_FILE")
+        .contains("Permission denied");
+  }
+
+  private static String sentence(TrialSummary trial) {
+    return trial.reject().detail();
+  }
+}
