@@ -8,8 +8,8 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --conf FILE}, shared by the commands that read the configuration (prepare, validate):
- * declared once here and mixed in, so its name and help text cannot drift apart.
+ * {@code --conf FILE}, shared by the commands that read the configuration (prepare, validate,
+ * sync): declared once here and mixed in, so its name and help text cannot drift apart.
  */
 final class ConfigFileOption {
   @Option(

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
           + " and refuses a repo holding data files no sync wrote.",
       "",
       "Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, the file HF_TOKEN_PATH, else $HF_HOME/token.",
-      "Endpoint: HF_ENDPOINT (default https://huggingface.co)."
+      "Endpoint: HF_ENDPOINT (default https://huggingface.co).",
+      "An s3a: output is read with the spark.hadoop.* settings of --conf (endpoint, keys)."
     },
     footer = {
       "  exo-etl sync --output out/phase1 --repo macexo/exo-phase1 --dry-run",
@@ -132,6 +133,8 @@ public final class SyncCommand implements Subcommand {
               + " stopping; running again later finishes (default ${DEFAULT-VALUE})")
   double maxRateLimitWait = RetryPolicy.DEFAULT_MAX_RATE_LIMIT_WAIT.toSeconds();
 
+  @Mixin ConfigFileOption conf;
+
   @Mixin HelpOption help;
 
   public SyncCommand() {
@@ -164,8 +167,27 @@ public final class SyncCommand implements Subcommand {
                             + ": no Hugging Face token; set HF_TOKEN or write one to "
                             + env.tokenPath()));
     HubClient client = new HubClient(env.endpoint(), token, policy, timeouts, out::println);
-    new HubSync(client, options, new Configuration(), policy, out).run();
+    new HubSync(client, options, hadoopSettings(), policy, out).run();
     return ExitCode.DONE;
+  }
+
+  /**
+   * The {@code spark.hadoop.*} settings of {@code --conf} (an S3 endpoint and keys, say) as Hadoop
+   * settings, so sync reads an {@code s3a:} output the way prepare wrote it; sync starts no Spark.
+   */
+  private Configuration hadoopSettings() {
+    Configuration hadoop = new Configuration();
+    String prefix = "spark.hadoop.";
+    conf.load(null)
+        .spark()
+        .conf()
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith(prefix)) {
+                hadoop.set(key.substring(prefix.length()), value);
+              }
+            });
+    return hadoop;
   }
 
   /** The parsed flags as {@link SyncOptions}; a bad repo id or revision is a usage error. */

@@ -1,12 +1,12 @@
 package io.macexo.exoetl.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.OutputLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,40 +28,46 @@ public final class LocalOutput {
   private final FileSystem fs;
   private final Path root;
 
-  private LocalOutput(URI uri, FileSystem fs) {
-    this.uri = uri;
+  private LocalOutput(Path root, FileSystem fs) {
+    this.root = root;
+    this.uri = root.toUri();
     this.fs = fs;
-    this.root = new Path(uri);
   }
 
-  /** Opens an output given as a URI ({@code file:}, {@code s3a:}) or a plain local path. */
+  /**
+   * Opens an output given as a URI ({@code file:}, {@code s3a:}) or a plain local path, read
+   * literally as prepare reads it ({@link Locations#root}): a space or {@code %} is itself.
+   */
   public static LocalOutput open(String output, Configuration conf) {
-    URI uri = toUri(output);
+    Path root;
     try {
-      return new LocalOutput(uri, FileSystem.get(uri, conf));
+      root = Locations.root(output);
+    } catch (IllegalArgumentException e) {
+      throw HubException.local("sync " + output, "not a path: " + e.getMessage());
+    }
+    try {
+      return new LocalOutput(root, root.getFileSystem(conf));
     } catch (IOException | RuntimeException e) {
-      throw HubException.local("sync " + uri, "cannot open its file system: " + e.getMessage());
+      throw HubException.local("sync " + root, "cannot open its file system: " + e.getMessage());
     }
   }
 
-  /** A URI without a trailing slash; a plain path becomes an absolute {@code file:} URI. */
-  static URI toUri(String output) {
-    String text =
-        output.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")
-            ? output
-            : Paths.get(output).toAbsolutePath().normalize().toUri().toString();
-    return URI.create(text.length() > 1 ? text.replaceAll("(?<!/)/+$", "") : text);
-  }
-
+  /** The root as a URI (its odd characters percent-encoded); {@link #toString} for people. */
   public URI uri() {
     return uri;
+  }
+
+  /** The root as a person wrote it. */
+  @Override
+  public String toString() {
+    return root.toString();
   }
 
   /** Refuses an output whose prepare run did not finish. */
   public void requireSuccessMarker() {
     if (!exists(OutputLayout.SUCCESS_MARKER)) {
       throw HubException.local(
-          "sync " + uri,
+          "sync " + root,
           "no " + OutputLayout.SUCCESS_MARKER + " marker; the prepare run did not finish");
     }
   }
@@ -87,7 +93,7 @@ public final class LocalOutput {
     }
     if (files.isEmpty()) {
       throw HubException.local(
-          "sync " + uri, "no " + OutputLayout.PARQUET + " files under " + OutputLayout.DATA + "/");
+          "sync " + root, "no " + OutputLayout.PARQUET + " files under " + OutputLayout.DATA + "/");
     }
     files.sort(Comparator.comparing(status -> relativePath(status.getPath())));
     return files;

@@ -67,7 +67,7 @@ record OutputFiles(List<LocalFile> data, List<LocalFile> descriptions) {
             + " data files ("
             + SyncProgress.bytes(bytes)
             + ") under "
-            + output.uri());
+            + output);
     ExecutorService pool = HubSync.pool(options.parallelUploads());
     try {
       List<CompletableFuture<LocalFile>> hashes = new ArrayList<>();
@@ -82,7 +82,7 @@ record OutputFiles(List<LocalFile> data, List<LocalFile> descriptions) {
           throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
       }
-      progress.local(output.uri().toString(), files.size(), bytes);
+      progress.local(output.toString(), files.size(), bytes);
       return files;
     } finally {
       pool.shutdownNow();
@@ -110,7 +110,7 @@ record OutputFiles(List<LocalFile> data, List<LocalFile> descriptions) {
       return output.hashFile(OutputLayout.CARD);
     }
     throw HubException.local(
-        "sync " + output.uri(),
+        "sync " + output,
         "no " + OutputLayout.CARD + " (dataset card), and " + unrendered + " to render one from");
   }
 }

@@ -47,8 +47,22 @@ final class ManifestMerge {
       }
     }
     records.sort(java.util.Comparator.comparing(Manifest.TrialRecord::trial));
-    return new Manifest.ParticipantEntry(massKg, fingerprint, records, dataFiles, stats);
+    return new Manifest.ParticipantEntry(
+        massKg, unreadable(trials) ? RETRY : fingerprint, records, dataFiles, stats);
   }
+
+  /**
+   * True when a trial could not be read. A read failure may pass (a flaky store, a permission fixed
+   * later) without changing the files' sizes or dates, so such a participant is recorded with a
+   * fingerprint no input has: the next run processes it again instead of calling it unchanged.
+   */
+  private static boolean unreadable(List<TrialSummary> trials) {
+    return trials.stream()
+        .anyMatch(t -> !t.written() && t.reject().code() == ReasonCode.UNREADABLE_FILE);
+  }
+
+  /** Inputs fingerprint of a participant with an unreadable file: matches no input. */
+  static final String RETRY = "unreadable-file-to-retry";
 
   static Manifest merge(
       java.util.Optional<Manifest> previous,

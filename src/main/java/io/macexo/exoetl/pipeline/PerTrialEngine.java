@@ -199,7 +199,14 @@ public final class PerTrialEngine implements TrialEngine {
                   Locations.name(path),
                   selection.timeColumn(),
                   kind.features());
-          readers.add(new CsvLineReader(task, samplingRateHz, files.open(path)));
+          java.io.InputStream in = files.open(path);
+          try {
+            readers.add(new CsvLineReader(task, samplingRateHz, in));
+          } catch (IOException | RuntimeException e) {
+            // The reader reads the header as it is made; a failure there leaves it unlisted.
+            in.close();
+            throw e;
+          }
         }
         return merger.merge(trial.id(), readers);
       } catch (ReadFailure e) {

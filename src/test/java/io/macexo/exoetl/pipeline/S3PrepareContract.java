@@ -8,13 +8,18 @@ import io.macexo.exoetl.cli.ExitCode;
 import io.macexo.exoetl.cli.Main;
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.PrepareResult;
+import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.synth.SynthGenerator;
 import io.macexo.exoetl.synth.SynthOptions;
 import io.macexo.exoetl.testing.CapturedOutput;
+import io.macexo.exoetl.testing.CuttingProxy;
+import io.macexo.exoetl.testing.FileKind;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.OutputSnapshot;
 import io.macexo.exoetl.testing.S3Endpoint;
+import io.macexo.exoetl.testing.TrialTreeBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,6 +136,72 @@ abstract class S3PrepareContract {
       assertThat(keysAfter)
           .contains("_SUCCESS")
           .noneMatch(key -> key.startsWith("_staging") || key.startsWith("_trash"));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Keys with a space, {@code # % + & ?}, an escape-like {@code %41} and non-ASCII letters, in the
+   * input prefix, the output prefix and the participant and trial names, through prepare, a re-run
+   * and validate; and one object whose reads the store cuts halfway, after S3A's retries too, which
+   * must become an UNREADABLE_FILE reject while the run goes on.
+   */
+  @Test
+  void oddKeysWorkAndAnObjectWhoseReadsFailIsARejectNamingIt() throws Exception {
+    String odd = " #%41+&?";
+    String participant = "BT01" + odd + "é";
+    String trial = "walk 1" + odd + "ö";
+    EtlConfig config =
+        ConfigLoader.load(null, Map.of("exo-etl.participants.\"" + participant + "\"", "71.5"));
+    Path tree = work.resolve("odd-tree");
+    TrialTreeBuilder builder = new TrialTreeBuilder(tree, config);
+    builder.trial(participant, trial, 40);
+    builder.trial(participant, "flaky", 400);
+    builder.trial("BT02", "squats 1" + odd, 25);
+    String inputPrefix = "my data" + odd + "ü/Parsed";
+    endpoint.upload(tree, bucket, inputPrefix);
+    String flakyFile = FileKind.MOMENT.fileName(participant, "flaky");
+
+    forgetCachedS3Clients();
+    SparkSession spark = LocalSpark.start(getClass().getSimpleName() + "-odd");
+    try (CuttingProxy proxy =
+        CuttingProxy.start(endpoint.endpoint(), "_flaky_moment_filt_bio.csv", 100)) {
+      new S3Endpoint(proxy.uri(), endpoint.accessKey(), endpoint.secretKey())
+          .hadoopSettings()
+          .forEach(spark.sparkContext().hadoopConfiguration()::set);
+      String output = s3("out put" + odd + "ß");
+      PrepareOptions options = new PrepareOptions(s3(inputPrefix), output, List.of(), config);
+
+      PrepareResult first = new PrepareJob(spark, options).execute();
+
+      assertThat(proxy.cuts()).as("the store's reads of the flaky object were cut").isPositive();
+      assertThat(first.trialsWritten()).isEqualTo(2);
+      OutputSnapshot snapshot =
+          OutputSnapshot.read(spark, Locations.literalGlob(Locations.root(output)));
+      assertThat(snapshot.data())
+          .anyMatch(line -> line.startsWith(participant + "/" + trial + " mass_kg=71.5 "))
+          .anyMatch(line -> line.startsWith("BT02/squats 1" + odd + " "));
+      assertThat(snapshot.rejects())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .startsWith(participant + "/flaky " + ReasonCode.UNREADABLE_FILE)
+          .contains("cannot read " + flakyFile + ": ");
+      assertThat(keysUnder("out put" + odd + "ß"))
+          .anyMatch(key -> key.startsWith("data/subject=BT01 %23%2541+&%3Fé/"))
+          .anyMatch(key -> key.startsWith("data/subject=BT02/"));
+      assertThat(new io.macexo.exoetl.audit.OutputAudit(spark, config).run(output).problems())
+          .isEmpty();
+
+      // The store reads again: the re-run retries the participant with the unreadable file and
+      // leaves BT02, unchanged, as it was.
+      proxy.close();
+      endpoint.hadoopSettings().forEach(spark.sparkContext().hadoopConfiguration()::set);
+      forgetCachedS3Clients();
+      PrepareResult second = new PrepareJob(spark, options).execute();
+      assertThat(second.plan().with(io.macexo.exoetl.model.IncrementalPlan.Change.UNCHANGED))
+          .containsExactly("BT02");
+      assertThat(second.trialsWritten()).isEqualTo(3);
+      assertThat(second.trials()).allMatch(io.macexo.exoetl.model.TrialSummary::written);
     } finally {
       spark.stop();
     }

@@ -108,6 +108,23 @@ class UnreadableFilesTest {
     assertThat(Files.readString(work.resolve("out/rejects/rejects.json")))
         .contains("UNREADABLE_FILE")
         .contains("Permission denied");
+
+    // The failures pass (a permission fixed, a disk that reads again) without changing any file's
+    // size or date: the next run reads BT02 again instead of calling it unchanged, and leaves the
+    // still-broken BT01 trials as they were.
+    FaultyFileSystem.clear();
+    PrepareResult again =
+        new PrepareJob(
+                spark,
+                new PrepareOptions(
+                    FaultyFileSystem.uriOf(input),
+                    work.resolve("out").toString(),
+                    List.of(),
+                    CONFIG))
+            .execute();
+    assertThat(again.trialsWritten()).isEqualTo(3);
+    assertThat(again.trials().stream().filter(t -> !t.written()).map(t -> t.id().trial()))
+        .containsExactlyInAnyOrder("jump_1_1_vertical_on", "squats_1_1_off");
   }
 
   private static String sentence(TrialSummary trial) {
