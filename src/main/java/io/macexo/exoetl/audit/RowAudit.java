@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.macexo.exoetl.audit.Problem.Check;
 import io.macexo.exoetl.config.EtlConfig;
+import io.macexo.exoetl.model.Locations;
 import io.macexo.exoetl.model.OutputColumns;
 import io.macexo.exoetl.model.OutputLayout;
 import io.macexo.exoetl.model.Selection;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,32 +47,13 @@ final class RowAudit {
           facts,
           "bad_width",
           Check.WIDTH,
-          "an array row does not have "
-              + config.selection().widths().stream()
-                  .map(String::valueOf)
-                  .collect(java.util.stream.Collectors.joining(" / "))
-              + " values");
-      add(
-          problems,
-          facts,
-          "bad_length",
-          Check.LENGTH,
-          "an array's length differs from sequence_length");
-      add(problems, facts, "infinite > 0", Check.NON_FINITE, "holds infinite values");
-      add(
-          problems,
-          facts,
-          "bad_mass",
-          Check.MASS,
-          "participant has no configured mass, or mass_kg differs from it");
+          AuditMessages.badWidth(config.selection().widths()));
+      add(problems, facts, "bad_length", Check.LENGTH, AuditMessages.BAD_LENGTH);
+      add(problems, facts, "infinite > 0", Check.NON_FINITE, AuditMessages.INFINITE);
+      add(problems, facts, "bad_mass", Check.MASS, AuditMessages.BAD_MASS);
       problems.addAll(folders(facts));
       if (nanRejected) {
-        add(
-            problems,
-            facts,
-            "nan > 0",
-            Check.NAN_POLICY,
-            "holds NaN although the output was made with nan-policy=reject");
+        add(problems, facts, "nan > 0", Check.NAN_POLICY, AuditMessages.NAN_REJECTED);
       }
       for (Row row :
           facts
@@ -82,10 +63,7 @@ final class RowAudit {
               .limit(SHOWN)
               .collectAsList()) {
         problems.add(
-            new Problem(
-                Check.DUPLICATE,
-                row.getString(0) + "/" + row.getString(1),
-                "appears " + row.getLong(2) + " times"));
+            AuditMessages.duplicate(row.getString(0) + "/" + row.getString(1), row.getLong(2)));
       }
     } finally {
       facts.unpersist();
@@ -102,16 +80,12 @@ final class RowAudit {
     for (Row row :
         facts.select(col(OutputColumns.PARTICIPANT), col("_file")).distinct().collectAsList()) {
       String participant = row.getString(0);
-      Path file = new Path(URI.create(row.getString(1)));
+      Path file = Locations.path(row.getString(1));
       String folder = file.getParent().getName();
       if (!folder.equals(OutputLayout.folderName(participant))
           && !folder.equals(OutputLayout.LEGACY_FOLDER_PREFIX + participant)
           && problems.size() < SHOWN) {
-        problems.add(
-            new Problem(
-                Check.PARTITION,
-                folder + "/" + file.getName(),
-                "holds rows of participant " + participant + ", not of its folder's"));
+        problems.add(AuditMessages.misplaced(folder + "/" + file.getName(), participant));
       }
     }
     return problems;
@@ -125,7 +99,7 @@ final class RowAudit {
             .select(OutputColumns.PARTICIPANT, OutputColumns.TRIAL_NAME)
             .limit(SHOWN)
             .collectAsList()) {
-      problems.add(new Problem(check, row.getString(0) + "/" + row.getString(1), what));
+      problems.add(AuditMessages.row(check, row.getString(0) + "/" + row.getString(1), what));
     }
   }
 

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.macexo.exoetl.audit.Problem.Check;
 import io.macexo.exoetl.config.ConfigLoader;
 import io.macexo.exoetl.config.EtlConfig;
-import io.macexo.exoetl.pipeline.PrepareJob;
-import io.macexo.exoetl.pipeline.PrepareOptions;
 import io.macexo.exoetl.testing.LocalSpark;
-import io.macexo.exoetl.testing.TrialTreeBuilder;
 import io.macexo.exoetl.write.DatasetSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +33,7 @@ class OutputAuditTest {
   @BeforeAll
   static void prepareOnce() throws Exception {
     spark = LocalSpark.start("OutputAuditTest");
-    TrialTreeBuilder tree = new TrialTreeBuilder(shared.resolve("Parsed"), CONFIG);
-    tree.trial("BT01", "normal_walk_1_1-2_on", 12);
-    tree.trial("BT02", "jump_1_1_vertical_on", 9);
-    pristine = shared.resolve("out");
-    new PrepareJob(
-            spark,
-            new PrepareOptions(
-                tree.root().toUri().toString(), pristine.toUri().toString(), List.of(), CONFIG))
-        .execute();
+    pristine = PreparedOutput.prepare(spark, CONFIG, shared);
   }
 
   @AfterAll
@@ -54,17 +43,7 @@ class OutputAuditTest {
 
   @BeforeEach
   void copy() throws Exception {
-    output = work.resolve("out");
-    try (Stream<Path> files = Files.walk(pristine)) {
-      for (Path source : files.toList()) {
-        Path target = output.resolve(pristine.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
+    output = PreparedOutput.copy(pristine, work.resolve("out"));
   }
 
   private OutputAudit.Report audit() throws Exception {
@@ -141,10 +120,7 @@ class OutputAuditTest {
 
   @Test
   void aDuplicateTrialIsFound() throws Exception {
-    Path file;
-    try (Stream<Path> files = Files.list(output.resolve("data/subject=BT01"))) {
-      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
-    }
+    Path file = PreparedOutput.dataFile(output, "BT01");
     Files.copy(file, file.resolveSibling("copy-" + file.getFileName()));
     assertThat(checks()).contains(Check.DUPLICATE);
   }
