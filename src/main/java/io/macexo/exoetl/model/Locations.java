@@ -39,7 +39,9 @@ public final class Locations {
     if (SCHEME.matcher(given).matches()) {
       return new Path(given);
     }
-    return new Path(Paths.get(given).toAbsolutePath().normalize().toUri());
+    // Not Path.toUri(): it ends an existing folder with a slash, and the root must print the same
+    // whether its folder exists yet or not. This constructor encodes the path for the URI itself.
+    return new Path("file", null, Paths.get(given).toAbsolutePath().normalize().toString());
   }
 
   /** A path as text that {@link #path} turns back into the same path. */

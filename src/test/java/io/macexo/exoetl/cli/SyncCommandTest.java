@@ -166,7 +166,8 @@ class SyncCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "exo-etl sync: Cannot sync "
-                + output.toUri().toString().replaceAll("/$", "")
+                + "file:"
+                + output
                 + ": no _SUCCESS marker; the prepare run did not finish"
                 + System.lineSeparator());
   }

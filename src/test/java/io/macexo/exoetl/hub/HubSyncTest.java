@@ -382,7 +382,7 @@ class HubSyncTest {
       assertThat(run.failure())
           .hasMessage(
               "Cannot sync "
-                  + output.uri().replaceAll("/$", "")
+                  + new org.apache.hadoop.fs.Path(output.uri())
                   + ": no _SUCCESS marker; the prepare run did not finish");
       assertThat(h.hub.totalRequests()).isZero();
     }
