@@ -61,13 +61,16 @@ public final class TrialMerger {
   private Issue firstMismatch(List<FileLines> files, List<String> kinds) {
     int[] position = new int[files.size()];
     while (true) {
+      // Not Long.MAX_VALUE as "none left": rounding clamps a huge time (1e17 s) to that step.
+      boolean remaining = false;
       long smallest = Long.MAX_VALUE;
       for (int k = 0; k < files.size(); k++) {
         if (position[k] < files.get(k).size()) {
+          remaining = true;
           smallest = Math.min(smallest, files.get(k).step(position[k]));
         }
       }
-      if (smallest == Long.MAX_VALUE) {
+      if (!remaining) {
         return null;
       }
       List<String> present = new ArrayList<>();

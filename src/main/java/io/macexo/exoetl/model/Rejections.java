@@ -57,9 +57,20 @@ public final class Rejections {
         fileName + " has no column " + String.join(", ", columns));
   }
 
-  public static Issue cutOffLine(int file, String fileName, long line) {
+  /**
+   * A last line without a line end that was cut off mid-write: it has fewer fields than the header,
+   * or (when {@code fields >= expected}) it ends inside a quoted field or in the start of a number
+   * ({@code 1e-}, {@code -}).
+   */
+  public static Issue cutOffLine(int file, String fileName, long line, int fields, int expected) {
+    String how =
+        fields < expected ? fields + " of " + expected + " fields" : "its last field is incomplete";
     return atLine(
-        ReasonCode.MALFORMED_ROW, file, fileName, line, "the last line is cut off (no line end)");
+        ReasonCode.MALFORMED_ROW,
+        file,
+        fileName,
+        line,
+        "the last line is cut off (no line end, " + how + ")");
   }
 
   public static Issue fieldCount(int file, String fileName, long line, int fields, int expected) {

@@ -6,16 +6,22 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a Phase1 CSV file line by line into {@link ParsedLine}s. Columns are found by header name,
- * so the file's column order does not matter; only the time column and the selected columns are
- * turned into numbers, the other fields are only counted.
+ * Reads a Phase1 CSV file record by record into {@link ParsedLine}s. Columns are found by header
+ * name, so the file's column order does not matter; only the time column and the selected columns
+ * are turned into numbers ({@link NumberText}), the other fields are only counted. The dialect is
+ * {@link ByteLines}': RFC 4180 quotes, any line ends, a UTF-8 byte order mark. A file that is not
+ * text at all is told by {@link ContentSniffer} before its header is read.
+ *
+ * <p>Blank records (nothing but spaces and tabs), wherever they are, are not data lines; their line
+ * numbers still count. A last line without a line end is a good line unless it is cut off: fewer
+ * fields than the header, a file that ends inside a quoted field, or a last field that is the start
+ * of a number but not a number ({@link NumberText#incomplete}).
  */
 public final class CsvLineReader implements Closeable {
   private final FileTask task;
   private final int samplingRateHz;
   private final ByteLines lines;
   private final CsvHeader header;
-  private long lineNumber;
   private boolean hasPrevious;
   private long previousStep;
 
@@ -27,7 +33,6 @@ public final class CsvLineReader implements Closeable {
     this.samplingRateHz = samplingRateHz;
     this.lines = new ByteLines(in);
     this.header = CsvHeader.read(lines, task);
-    this.lineNumber = header.line();
   }
 
   /** The issue that makes the header unusable (EMPTY_FILE, MISSING_COLUMN), or null. */
@@ -57,18 +62,27 @@ public final class CsvLineReader implements Closeable {
     int fields;
     do {
       fields = lines.nextFields();
-      lineNumber++;
-    } while (fields > 0 && lines.length() == 0);
+    } while (fields == 1 && lines.blank());
     if (fields < 0) {
       return false;
     }
     starts = lines.fieldStarts();
-    parse(lines.bytes(), fields, !lines.lastLineTerminated(), into);
+    parse(lines.bytes(), fields, cutOff(fields), into);
     return true;
   }
 
+  /** Whether the record just read is a last line cut off mid-write (see the class comment). */
+  private boolean cutOff(int fields) {
+    if (lines.lastLineTerminated()) {
+      return false;
+    }
+    return fields < header.expectedFields()
+        || lines.endedInQuotes()
+        || NumberText.incomplete(lines.bytes(), starts[fields - 1], starts[fields] - 1);
+  }
+
   private void parse(byte[] text, int fields, boolean truncated, ParsedLine into) {
-    into.line = lineNumber;
+    into.line = lines.line();
     into.fieldCount = fields;
     into.truncated = truncated;
     into.hasStep = false;

@@ -1,38 +1,29 @@
 package io.macexo.exoetl.read;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Parses one CSV field as a double the way the Phase1 files spell numbers: an empty field and
- * {@code NaN}/{@code nan} are NaN (both spellings occur), {@code inf}/{@code Infinity} with a sign
- * are infinite, anything else must be a decimal number.
+ * Parses one CSV field as a double, from its bytes. What a field may hold:
+ *
+ * <ul>
+ *   <li>a decimal number: an optional sign, digits with at most one dot (at least one digit), and
+ *       an optional exponent ({@code e} or {@code E}, an optional sign, digits). So {@code 12},
+ *       {@code -1.5}, {@code +1.5}, {@code .5}, {@code 5.}, {@code 1e-05}, {@code 1E3}. Its value
+ *       is exactly {@link Double#parseDouble}'s, bit for bit; a number too large for a double is
+ *       infinite, as there. Java's other forms (hexadecimal, a {@code d} or {@code f} suffix) are
+ *       not numbers here: no CSV writer makes them, and pandas, R and DuckDB read them as text;
+ *   <li>a missing value, NaN: an empty field, {@code NaN} in any letter case with an optional sign
+ *       ({@code NaN}, {@code nan}, {@code NAN}, {@code -nan}), or {@code NA} (R's spelling);
+ *   <li>an infinity: {@code inf} or {@code infinity} in any letter case, with an optional sign.
+ * </ul>
+ *
+ * <p>Spaces, tabs and line breaks around the text are ignored. Anything else is not a number, which
+ * {@link #isBad} tells. Runs on executors; it is the hottest code of the job (docs/performance.md),
+ * so the common spellings take fast paths that allocate nothing.
  */
 public final class NumberText {
   /** Returned for text that is not a number; callers compare by identity with {@link #isBad}. */
   private static final double BAD = Double.longBitsToDouble(0x7ff8dead0000beefL);
-
-  private NumberText() {}
-
-  /** The value of {@code text[from, to)}, or a marker that {@link #isBad} recognises. */
-  static double parse(String text, int from, int to) {
-    while (from < to && text.charAt(from) == ' ') {
-      from++;
-    }
-    while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\r')) {
-      to--;
-    }
-    if (from == to) {
-      return Double.NaN;
-    }
-    char first = text.charAt(from);
-    if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
-      String field = text.substring(from, to);
-      try {
-        return Double.parseDouble(field);
-      } catch (NumberFormatException e) {
-        return special(field);
-      }
-    }
-    return special(text.substring(from, to));
-  }
 
   /** Powers of ten that are exact doubles. */
   private static final double[] POWERS_OF_TEN = {
@@ -42,18 +33,20 @@ public final class NumberText {
 
   private static final long EXACT_MANTISSA = 1L << 53;
 
+  private NumberText() {}
+
   /**
-   * The value of ASCII bytes {@code [from, to)}. Plain decimals ({@code -12.345678}) with at most
-   * 15 or 16 significant digits take a fast path: the digits as an integer divided by a power of
-   * ten, both exact doubles, so the one division is correctly rounded and equals {@link
-   * Double#parseDouble}. Anything else (exponents, long digit runs, NaN, inf, text) goes the slow,
-   * general way.
+   * The value of ASCII bytes {@code [from, to)}, or a marker that {@link #isBad} recognises. Plain
+   * decimals ({@code -12.345678}) with up to 17 digits whose integer fits in 53 bits take the fast
+   * path: that integer divided by a power of ten, both exact doubles, so the one division is
+   * correctly rounded and equals {@link Double#parseDouble}. Exponents take {@link Decimal}'s path,
+   * the missing and infinite spellings {@link #word}.
    */
   public static double parse(byte[] text, int from, int to) {
-    while (from < to && text[from] == ' ') {
+    while (from < to && isSpace(text[from])) {
       from++;
     }
-    while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\r')) {
+    while (to > from && isSpace(text[to - 1])) {
       to--;
     }
     if (from == to) {
@@ -66,15 +59,36 @@ public final class NumberText {
     }
     long scanned = scanPlain(text, i, to);
     if (scanned == NOT_PLAIN) {
-      return isNan(text, from, to) ? Double.NaN : slow(text, from, to);
+      return isNan(text, from, to) ? Double.NaN : general(text, from, to, i, negative);
     }
     long mantissa = scanned >>> FRACTION_BITS;
     int fractionDigits = (int) (scanned & FRACTION_MASK);
     if (mantissa > EXACT_MANTISSA) {
-      return slow(text, from, to);
+      return parseDouble(text, from, to);
     }
     double value = fractionDigits > 0 ? mantissa / POWERS_OF_TEN[fractionDigits] : mantissa;
     return negative ? -value : value;
+  }
+
+  /** Whether {@link #parse} returned its marker for text that is not a number. */
+  public static boolean isBad(double value) {
+    return Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(BAD);
+  }
+
+  /**
+   * Whether the text is the start of a decimal number but not a number yet: a sign or a dot alone,
+   * or an exponent with no digits ({@code -}, {@code +.}, {@code 1e}, {@code 2.5E-}). The last
+   * field of a file that was cut off while a number was being written looks so; a cut that leaves a
+   * complete number ({@code 5.} of {@code 5.25}) cannot be told from one.
+   */
+  static boolean incomplete(byte[] text, int from, int to) {
+    while (from < to && isSpace(text[from])) {
+      from++;
+    }
+    while (to > from && isSpace(text[to - 1])) {
+      to--;
+    }
+    return from < to && Decimal.isPrefix(text, from, to) && isBad(parse(text, from, to));
   }
 
   /** What {@link #scanPlain} returns for anything but 1 to 17 digits with at most one dot. */
@@ -113,6 +127,59 @@ public final class NumberText {
     return mantissa << FRACTION_BITS | Math.max(fractionDigits, 0);
   }
 
+  /**
+   * Text that is not a plain decimal: a decimal with an exponent or more digits, a word (NaN, NA,
+   * inf), or not a number. {@code digits} is where the text after its sign starts.
+   */
+  private static double general(byte[] text, int from, int to, int digits, boolean negative) {
+    if (digits == to) {
+      return BAD;
+    }
+    byte first = text[digits];
+    if ((first < '0' || first > '9') && first != '.') {
+      return word(text, from, to, digits, negative);
+    }
+    double value = Decimal.fastValue(text, digits, to);
+    if (Decimal.isNotDecimal(value)) {
+      return BAD;
+    }
+    if (Double.isNaN(value)) {
+      // A decimal, but beyond the exact fast path: the JDK's correctly rounded parse.
+      return parseDouble(text, from, to);
+    }
+    return negative ? -value : value;
+  }
+
+  /** The missing and infinite spellings, recognised on the bytes: no String per NA. */
+  private static double word(byte[] text, int from, int to, int letters, boolean negative) {
+    boolean signed = letters > from;
+    int length = to - letters;
+    if (!signed && length == 2 && text[letters] == 'N' && text[letters + 1] == 'A') {
+      return Double.NaN;
+    }
+    if (is(text, letters, to, "nan")) {
+      return Double.NaN;
+    }
+    if (is(text, letters, to, "inf") || is(text, letters, to, "infinity")) {
+      return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return BAD;
+  }
+
+  /** Whether the bytes are {@code lowerCase} in any letter case. */
+  private static boolean is(byte[] text, int from, int to, String lowerCase) {
+    if (to - from != lowerCase.length()) {
+      return false;
+    }
+    for (int i = 0; i < lowerCase.length(); i++) {
+      // ASCII letters OR 0x20 are lower case.
+      if ((text[from + i] | 0x20) != lowerCase.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Returned by {@link #step} for text that is not a finite number. */
   public static final long NO_STEP = Long.MIN_VALUE;
 
@@ -133,10 +200,10 @@ public final class NumberText {
    * exponents, signs and large values, it falls back to the double route itself.
    */
   public static long step(byte[] text, int from, int to, int rateHz) {
-    while (from < to && text[from] == ' ') {
+    while (from < to && isSpace(text[from])) {
       from++;
     }
-    while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\r')) {
+    while (to > from && isSpace(text[to - 1])) {
       to--;
     }
     long scanned = scanPlain(text, from, to);
@@ -182,22 +249,13 @@ public final class NumberText {
         && (text[from + 2] | 0x20) == 'n';
   }
 
-  private static double slow(byte[] text, int from, int to) {
-    String field = new String(text, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-    return parse(field, 0, field.length());
+  /** Blanks around a number: spaces and tabs, and line breaks a quoted field may hold. */
+  private static boolean isSpace(byte c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
-  public static boolean isBad(double value) {
-    return Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(BAD);
-  }
-
-  private static double special(String field) {
-    String lower = field.toLowerCase(java.util.Locale.ROOT);
-    return switch (lower) {
-      case "nan", "-nan", "+nan" -> Double.NaN;
-      case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
-      case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-      default -> BAD;
-    };
+  /** The JDK's parse of text already known to be a decimal number. */
+  private static double parseDouble(byte[] text, int from, int to) {
+    return Double.parseDouble(new String(text, from, to - from, StandardCharsets.ISO_8859_1));
   }
 }

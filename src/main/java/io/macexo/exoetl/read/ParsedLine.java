@@ -32,6 +32,10 @@ public final class ParsedLine {
     return fieldCount;
   }
 
+  /**
+   * Whether this is a last line cut off mid-write: no line end, and too few fields, an open quote
+   * or an incomplete last number.
+   */
   public boolean truncated() {
     return truncated;
   }

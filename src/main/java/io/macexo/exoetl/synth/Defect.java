@@ -3,9 +3,11 @@ package io.macexo.exoetl.synth;
 import io.macexo.exoetl.model.ReasonCode;
 
 /**
- * The broken trials {@code --defects} adds: one per reason code the job can give under the default
- * nan-policy (keep), three for MALFORMED_ROW because a row can be malformed in three ways. Each
- * defect trial is otherwise a clean normal_walk trial, so it triggers exactly its own reason code.
+ * The broken trials {@code --defects} adds: one per reason code that a tree's names and bytes can
+ * cause under the default nan-policy (keep), three for MALFORMED_ROW because a row can be malformed
+ * in three ways. UNREADABLE_FILE is not among them: it is a failure to read, which only a file
+ * system can make. Each defect trial is otherwise a clean normal_walk trial, so it triggers exactly
+ * its own reason code.
  *
  * <p>Folder names are {@code defect_1_<slug>_on}: task {@code defect}, session 1, the slug as
  * descriptor, powered. So they fit the trial grammar {@code
@@ -17,6 +19,10 @@ public enum Defect {
   MISSING_FILE("missing-file", ReasonCode.MISSING_FILE),
   /** The moment_filt_bio file has 0 bytes. */
   EMPTY_FILE("empty-file", ReasonCode.EMPTY_FILE),
+  /**
+   * The exo file is gzip-compressed under its {@code .csv} name, as a careless export leaves it.
+   */
+  NOT_CSV("not-csv", ReasonCode.NOT_CSV),
   /** angle_filt lacks the selected knee_angle_r column, header and values. */
   MISSING_COLUMN("missing-column", ReasonCode.MISSING_COLUMN),
   /** Data row 10 of the exo file has one field fewer than the header. */

@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * Turns a {@link TrialPlan} into the content of each of its files: which columns in which order,
- * where NaN goes, which rows carry a flaw. Pure: the file-level defects (a missing, empty or
- * truncated file) are the {@link TrialWriter}'s business.
+ * where NaN goes, which rows carry a flaw. Pure: the file-level defects (a missing, empty,
+ * compressed or truncated file) are the {@link TrialWriter}'s business.
  */
 final class TrialContents {
   /** The unread file kinds hold a few rows only: nobody reads them, they just have to exist. */

@@ -1,17 +1,20 @@
 package io.macexo.exoetl.synth;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes the folder of one trial: its 15 files {@code {P}_{T}_{kind}.csv}, minus or broken as the
- * trial's file-level defect asks (an absent angle file, a 0-byte moment file, a moment file cut in
- * its last line). Runs on a generator worker thread; trials share nothing, so they can be written
- * in any order.
+ * trial's file-level defect asks (an absent angle file, a 0-byte moment file, a gzip-compressed exo
+ * file, a moment file cut in its last line). Runs on a generator worker thread; trials share
+ * nothing, so they can be written in any order.
  */
 final class TrialWriter {
   /** A line of the read files is far shorter than this, so the last line is found in one read. */
@@ -38,11 +41,30 @@ final class TrialWriter {
   private static long writeKind(Path file, String kind, TrialPlan plan, TrialContents contents)
       throws IOException {
     return switch (kind) {
-      case Phase1Columns.EXO_KIND -> CsvTableWriter.write(file, contents.exo());
+      case Phase1Columns.EXO_KIND -> writeExo(file, plan, contents);
       case Phase1Columns.ANGLE_FILT_KIND -> CsvTableWriter.write(file, contents.angle());
       case Phase1Columns.MOMENT_FILT_BIO_KIND -> writeMoment(file, plan, contents);
       default -> CsvTableWriter.write(file, contents.unread(kind));
     };
+  }
+
+  private static long writeExo(Path file, TrialPlan plan, TrialContents contents)
+      throws IOException {
+    long size = CsvTableWriter.write(file, contents.exo());
+    return plan.is(Defect.NOT_CSV) ? gzipInPlace(file) : size;
+  }
+
+  /**
+   * Replaces the file by its gzip compression, keeping its name. Returns the new size. The bytes
+   * depend on the content only: Java's gzip header carries no time stamp.
+   */
+  static long gzipInPlace(Path file) throws IOException {
+    Path compressed = file.resolveSibling(file.getFileName() + ".gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+      Files.copy(file, out);
+    }
+    Files.move(compressed, file, StandardCopyOption.REPLACE_EXISTING);
+    return Files.size(file);
   }
 
   private static long writeMoment(Path file, TrialPlan plan, TrialContents contents)

@@ -28,7 +28,7 @@ public final class LineChecks {
     int file = task.group();
     String name = task.fileName();
     if (line.truncated()) {
-      return Rejections.cutOffLine(file, name, line.line());
+      return Rejections.cutOffLine(file, name, line.line(), line.fieldCount(), expectedFields);
     }
     if (line.fieldCount() != expectedFields) {
       return Rejections.fieldCount(file, name, line.line(), line.fieldCount(), expectedFields);

@@ -3,6 +3,7 @@ package io.macexo.exoetl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.macexo.exoetl.synth.Defect;
 import io.macexo.exoetl.synth.SynthOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,12 @@ class SynthCommandTest {
     assertThat(run.out())
         .contains(
             "participants  2",
-            "trials        13 (11 built to be rejected)",
+            // Two trials of BT01, then the defect trials (BT99's among them).
+            "trials        "
+                + (2 + Defect.values().length)
+                + " ("
+                + Defect.values().length
+                + " built to be rejected)",
             "where         " + output.toAbsolutePath(),
             "BT99/defect_1_unknown-participant_on");
     assertThat(output.resolve("LICENSE")).exists();

@@ -28,7 +28,13 @@ final class OracleIssues {
               kind,
               line,
               issue.getString(issue.fieldIndex(IssueColumns.DETAIL)));
-      case CUT_OFF -> Rejections.cutOffLine(kind, file, line);
+      case CUT_OFF ->
+          Rejections.cutOffLine(
+              kind,
+              file,
+              line,
+              (int) number(issue, IssueColumns.FIRST),
+              (int) number(issue, IssueColumns.SECOND));
       case FIELD_COUNT ->
           Rejections.fieldCount(
               kind,

@@ -44,14 +44,15 @@ public final class ParsedColumns {
   public static final String FIELD_COUNT = "field_count";
   public static final String EXPECTED_FIELDS = "expected_fields";
 
-  /** True on a last line that has no line end (a file cut off mid-write). */
+  /** True on a last line cut off mid-write (no line end, and short or ending mid-number). */
   public static final String TRUNCATED = "truncated";
 
   /** First selected column (or time) whose text is not a number; null when all parse. */
   public static final String BAD_COLUMN = "bad_column";
 
   /**
-   * The selected values in configured order; NaN for empty or NaN text; null on a malformed row.
+   * The selected values in configured order; NaN for the missing spellings; null on a malformed
+   * row.
    */
   public static final String VALUES = "values";
 

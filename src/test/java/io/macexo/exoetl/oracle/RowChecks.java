@@ -47,7 +47,11 @@ final class RowChecks {
                 col(HEADER_PROBLEM).isNotNull(),
                 issue(col(HEADER_PROBLEM), What.HEADER)
                     .withField(IssueColumns.DETAIL, col(HEADER_DETAIL)))
-            .when(col(TRUNCATED), issue(ReasonCode.MALFORMED_ROW, What.CUT_OFF))
+            .when(
+                col(TRUNCATED),
+                issue(ReasonCode.MALFORMED_ROW, What.CUT_OFF)
+                    .withField(IssueColumns.FIRST, col(FIELD_COUNT).cast("long"))
+                    .withField(IssueColumns.SECOND, col(EXPECTED_FIELDS).cast("long")))
             .when(
                 col(FIELD_COUNT).notEqual(col(EXPECTED_FIELDS)),
                 issue(ReasonCode.MALFORMED_ROW, What.FIELD_COUNT)

@@ -214,7 +214,7 @@ class PrepareJobTest {
             "BT01_defect_duplicate_1_on_exo.csv line 9: time step 8352 does not follow step 8352 (time repeats or goes backwards)");
     assertThat(details.get("defect_truncated_1_on"))
         .isEqualTo(
-            "BT01_defect_truncated_1_on_moment_filt_bio.csv line 21: the last line is cut off (no line end)");
+            "BT01_defect_truncated_1_on_moment_filt_bio.csv line 21: the last line is cut off (no line end, 4 of 6 fields)");
   }
 
   @ParameterizedTest

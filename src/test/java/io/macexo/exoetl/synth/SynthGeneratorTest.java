@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.TrialId;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -293,7 +297,7 @@ class SynthGeneratorTest {
   @Test
   void listsEveryDefectTrialWithItsReasonCode() {
     assertThat(result.intendedRejects())
-        .hasSize(11)
+        .hasSize(Defect.values().length)
         .containsEntry(
             new TrialId("BT99", "defect_1_unknown-participant_on"), ReasonCode.UNKNOWN_PARTICIPANT)
         .doesNotContainValue(ReasonCode.NAN);
@@ -306,6 +310,21 @@ class SynthGeneratorTest {
     Path folder = result.root().resolve("BT01").resolve("defect_1_missing-file_on");
     assertThat(CsvText.list(folder)).hasSize(14);
     assertThat(defectFile(Defect.MISSING_FILE, "angle_filt")).doesNotExist();
+  }
+
+  @Test
+  void gzipsTheWholeExoFileUnderItsCsvNameForNotCsv() throws IOException {
+    byte[] compressed = Files.readAllBytes(defectFile(Defect.NOT_CSV, "exo"));
+    assertThat(compressed).startsWith((byte) 0x1f, (byte) 0x8b);
+    byte[] text;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+      text = in.readAllBytes();
+    }
+    // Decompressed, it is the exo file of a good trial: header, then one line per sample.
+    String csv = new String(text, StandardCharsets.US_ASCII);
+    assertThat(csv).startsWith("time,").endsWith("\n");
+    assertThat(csv.lines().count())
+        .isEqualTo(CsvText.lines(defectFile(Defect.NOT_CSV, "angle_filt")).size());
   }
 
   @Test

@@ -57,6 +57,18 @@ class LineChecksTest {
         .isEqualTo(
             "f.csv line 3: time step 200 does not follow step 200 (time repeats or goes backwards)");
     assertThat(detail("time,a,b\n1.0,1,NaN\n", true)).isEqualTo("f.csv line 2: column b is NaN");
+    assertThat(detail("time,a,b\n1.0,1,2\n1.005,1", false))
+        .isEqualTo("f.csv line 3: the last line is cut off (no line end, 2 of 3 fields)");
+    assertThat(detail("time,a,b\n1.0,1,2\n1.005,1,2e-", false))
+        .isEqualTo(
+            "f.csv line 3: the last line is cut off (no line end, its last field is incomplete)");
+  }
+
+  @Test
+  void aCompleteLastLineWithoutALineEndIsFine() throws Exception {
+    assertThat(issues("time,a,b\n1.0,1,2\n1.005,1,2e-3", true)).containsExactly(null, null);
+    // Cut inside its last number but leaving a number: nothing tells it from a whole line.
+    assertThat(issues("time,a,b\n1.0,1,2\n1.005,1,2.", true)).containsExactly(null, null);
   }
 
   @Test
