@@ -230,14 +230,24 @@ public final class TrialDiscovery {
       LocatedFileStatus file = files.next();
       Path parent = file.getPath().getParent();
       // Only files directly inside a trial folder count.
-      if (parent.getParent() != null
-          && parent.getParent().getName().equals(participantFolder.getName())) {
+      if (isChildOf(parent, participantFolder)) {
         byTrial
             .computeIfAbsent(parent.getName(), k -> new HashMap<>())
             .put(file.getPath().getName(), file);
+      } else if (parent.getParent() != null && isChildOf(parent.getParent(), participantFolder)) {
+        // A key one level deeper (trial/X_exo.csv/part-00000.csv, as Spark's CSV writer leaves
+        // it): the store has a folder where a file is expected, as a local disk would show it.
+        byTrial
+            .computeIfAbsent(parent.getParent().getName(), k -> new HashMap<>())
+            .putIfAbsent(parent.getName(), new FileStatus(0, true, 0, 0, 0, parent));
       }
     }
     return byTrial;
+  }
+
+  private static boolean isChildOf(Path folder, Path participantFolder) {
+    return folder.getParent() != null
+        && folder.getParent().getName().equals(participantFolder.getName());
   }
 
   /** Participant and trial folders never contain a dot and never start with an underscore. */

@@ -5,9 +5,9 @@ import io.macexo.exoetl.model.ReasonCode;
 /**
  * The broken trials {@code --defects} adds: one per reason code that a tree's names and bytes can
  * cause under the default nan-policy (keep), three for MALFORMED_ROW because a row can be malformed
- * in three ways. UNREADABLE_FILE is not among them: it is a failure to read, which only a file
- * system can make. Each defect trial is otherwise a clean normal_walk trial, so it triggers exactly
- * its own reason code.
+ * in three ways. UNREADABLE_FILE comes from a folder where a file should be; its other causes (no
+ * permission, an I/O error) only a failing file system can make. Each defect trial is otherwise a
+ * clean normal_walk trial, so it triggers exactly its own reason code.
  *
  * <p>Folder names are {@code defect_1_<slug>_on}: task {@code defect}, session 1, the slug as
  * descriptor, powered. So they fit the trial grammar {@code
@@ -40,7 +40,12 @@ public enum Defect {
   /** moment_filt_bio lacks its last {@link #MISSING_TAIL_ROWS} rows. */
   LENGTH_MISMATCH("length-mismatch", ReasonCode.LENGTH_MISMATCH),
   /** A trial of participant {@link #UNKNOWN_PARTICIPANT_NAME}, who has no body mass configured. */
-  UNKNOWN_PARTICIPANT("unknown-participant", ReasonCode.UNKNOWN_PARTICIPANT);
+  UNKNOWN_PARTICIPANT("unknown-participant", ReasonCode.UNKNOWN_PARTICIPANT),
+  /**
+   * The moment_filt_bio "file" is a folder holding {@code part-00000.csv}, as Spark's CSV writer
+   * leaves one: a folder where a file should be, on a local disk and on an object store alike.
+   */
+  FOLDER_NOT_FILE("folder-not-file", ReasonCode.UNREADABLE_FILE);
 
   /**
    * The participant folder of the UNKNOWN_PARTICIPANT defect; not in the Phase1 participant list.

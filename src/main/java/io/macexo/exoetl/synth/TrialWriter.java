@@ -13,8 +13,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes the folder of one trial: its 15 files {@code {P}_{T}_{kind}.csv}, minus or broken as the
  * trial's file-level defect asks (an absent angle file, a 0-byte moment file, a gzip-compressed exo
- * file, a moment file cut in its last line). Runs on a generator worker thread; trials share
- * nothing, so they can be written in any order.
+ * file, a moment file cut in its last line, a moment "file" that is a folder). Runs on a generator
+ * worker thread; trials share nothing, so they can be written in any order.
  */
 final class TrialWriter {
   /** A line of the read files is far shorter than this, so the last line is found in one read. */
@@ -72,6 +72,10 @@ final class TrialWriter {
     if (plan.is(Defect.EMPTY_FILE)) {
       Files.write(file, new byte[0]);
       return 0;
+    }
+    if (plan.is(Defect.FOLDER_NOT_FILE)) {
+      Files.createDirectories(file);
+      return CsvTableWriter.write(file.resolve("part-00000.csv"), contents.moment());
     }
     long size = CsvTableWriter.write(file, contents.moment());
     return plan.is(Defect.TRUNCATED_LAST_LINE) ? truncateLastLine(file, size) : size;
