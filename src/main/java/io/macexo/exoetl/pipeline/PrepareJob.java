@@ -253,7 +253,9 @@ public final class PrepareJob {
             : 0;
     return new PrepareResult(
         run.runId(),
-        options.input(),
+        // Both roots as Hadoop prints them, so the summary shows them alike however they were
+        // given.
+        run.inputRoot().toString(),
         run.layout().root().toString(),
         run.started(),
         Duration.between(run.started(), Instant.now()),
