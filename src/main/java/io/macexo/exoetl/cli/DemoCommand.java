@@ -61,7 +61,8 @@ final class DemoCommand implements Subcommand {
     PrepareResult result =
         PrepareCommand.runPrepare(
             new PrepareOptions(
-                input.toUri().toString(), output.toUri().toString(), List.of(), config),
+                // Plain paths: toUri() would percent-encode a space, which a root takes literally.
+                input.toString(), output.toString(), List.of(), config),
             out);
     out.println();
     RunSummary.print(result, out);

@@ -42,6 +42,12 @@ final class RunSummary {
           "kept participant %s: its folder is gone from the input; run with --prune to remove it%n",
           kept);
     }
+    for (String held : plan.heldBack()) {
+      out.printf(
+          "kept participant %s as it was: this run could not read trials it had written"
+              + " (UNREADABLE_FILE), or found no trial folder in it; the next run reads it again%n",
+          held);
+    }
     out.printf(
         "trials in output: %d of %d participants%n",
         result.trialsFound(), result.participants().size());

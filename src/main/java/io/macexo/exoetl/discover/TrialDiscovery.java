@@ -123,12 +123,12 @@ public final class TrialDiscovery {
       entries.add(InputEntry.folder(participant + "/" + trial));
       for (FeatureGroup group : config.selection().groups()) {
         FileStatus status = files.get(group.fileName(participant, trial));
-        if (status != null) {
-          entries.add(
-              new InputEntry(
-                  participant + "/" + trial + "/" + status.getPath().getName(),
-                  status.getLen(),
-                  status.getModificationTime()));
+        String path = participant + "/" + trial + "/" + group.fileName(participant, trial);
+        if (status != null && (status.isDirectory() || !regular(status))) {
+          // Recorded as no file: --verify-content must not open a folder or block on a pipe.
+          entries.add(InputEntry.folder(path));
+        } else if (status != null) {
+          entries.add(new InputEntry(path, status.getLen(), status.getModificationTime()));
         }
       }
       if (!known) {

@@ -13,9 +13,15 @@ import java.util.TreeMap;
  *
  * @param removed participants gone from the input whose output folders this run removes
  * @param kept participants gone from the input whose output folders this run keeps as they are
+ * @param heldBack processed participants whose previous output this run kept instead of replacing
+ *     it: trials it had written could not be read this time, or their folder held no trial folder
+ *     (and {@code --prune} was not given). The next run processes them again.
  */
 public record IncrementalPlan(
-    Map<String, Change> participants, List<String> removed, List<String> kept) {
+    Map<String, Change> participants,
+    List<String> removed,
+    List<String> kept,
+    List<String> heldBack) {
   /** What happened to a participant since the previous run. */
   public enum Change {
     NEW,
@@ -27,6 +33,18 @@ public record IncrementalPlan(
     participants = java.util.Collections.unmodifiableMap(new TreeMap<>(participants));
     removed = List.copyOf(removed);
     kept = List.copyOf(kept);
+    heldBack = List.copyOf(heldBack);
+  }
+
+  /** A plan before any participant was held back. */
+  public IncrementalPlan(
+      Map<String, Change> participants, List<String> removed, List<String> kept) {
+    this(participants, removed, kept, List.of());
+  }
+
+  /** This plan with the participants the run held back. */
+  public IncrementalPlan withHeldBack(List<String> held) {
+    return new IncrementalPlan(participants, removed, kept, held);
   }
 
   /** A plan that keeps whatever is gone from the input. */

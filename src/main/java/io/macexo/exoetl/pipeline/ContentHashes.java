@@ -17,6 +17,9 @@ import org.apache.hadoop.fs.Path;
  * and time stamp. Streams each file on the driver (reads every input byte once).
  */
 final class ContentHashes {
+  /** The hash of a file that could not be read. */
+  static final String UNREADABLE = "unreadable";
+
   private ContentHashes() {}
 
   static Map<String, String> of(FileSystem fs, Path root, List<InputEntry> entries)
@@ -32,8 +35,12 @@ final class ContentHashes {
         for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
           digest.update(buffer, 0, n);
         }
+        hashes.put(entry.path(), HexFormat.of().formatHex(digest.digest()));
+      } catch (IOException unreadable) {
+        // Its trial becomes an UNREADABLE_FILE reject in the task, which retries it next run;
+        // one unreadable file must not stop the run here, on the driver.
+        hashes.put(entry.path(), UNREADABLE);
       }
-      hashes.put(entry.path(), HexFormat.of().formatHex(digest.digest()));
     }
     return hashes;
   }

@@ -61,6 +61,52 @@ final class ManifestMerge {
         .anyMatch(t -> !t.written() && t.reject().code() == ReasonCode.UNREADABLE_FILE);
   }
 
+  /**
+   * Processed participants whose previous output must stay as it was: a trial it had written could
+   * not be read this run (a flaky store, a permission lost), or its folder now holds no trial
+   * folder and {@code --prune} was not given (a half-finished copy looks like that). Replacing
+   * their folders would delete data nobody asked to delete.
+   */
+  static List<String> heldBack(
+      java.util.Optional<Manifest> stored,
+      Collection<String> processed,
+      List<TrialSummary> outcomes,
+      boolean prune) {
+    List<String> held = new ArrayList<>();
+    if (stored.isEmpty()) {
+      return held;
+    }
+    for (String participant : processed) {
+      Manifest.ParticipantEntry before = stored.get().participants().get(participant);
+      if (before == null) {
+        continue;
+      }
+      java.util.Set<String> written = new java.util.HashSet<>();
+      before.trials().stream()
+          .filter(Manifest.TrialRecord::written)
+          .forEach(t -> written.add(t.trial()));
+      List<TrialSummary> now =
+          outcomes.stream().filter(t -> t.id().participant().equals(participant)).toList();
+      boolean lostToReadFailure =
+          now.stream()
+              .anyMatch(
+                  t ->
+                      !t.written()
+                          && t.reject().code() == ReasonCode.UNREADABLE_FILE
+                          && written.contains(t.id().trial()));
+      if (!written.isEmpty() && (lostToReadFailure || (now.isEmpty() && !prune))) {
+        held.add(participant);
+      }
+    }
+    return held;
+  }
+
+  /** A held-back participant's previous entry, marked so the next run processes it again. */
+  static Manifest.ParticipantEntry toRetry(Manifest.ParticipantEntry entry) {
+    return new Manifest.ParticipantEntry(
+        entry.massKg(), RETRY, entry.trials(), entry.dataFiles(), entry.stats());
+  }
+
   /** Inputs fingerprint of a participant with an unreadable file: matches no input. */
   static final String RETRY = "unreadable-file-to-retry";
 

@@ -204,7 +204,11 @@ public final class PerTrialEngine implements TrialEngine {
             readers.add(new CsvLineReader(task, samplingRateHz, in));
           } catch (IOException | RuntimeException e) {
             // The reader reads the header as it is made; a failure there leaves it unlisted.
-            in.close();
+            try {
+              in.close();
+            } catch (IOException closing) {
+              e.addSuppressed(closing);
+            }
             throw e;
           }
         }

@@ -155,13 +155,27 @@ public final class PrepareJob {
       outcomes.addAll(engine.run(spark, new TrialEngine.Work(readable, staging, config, progress)));
     }
     stage(RunProgress.Stage.FINISHING);
+    // Read even under --full: what the output holds now must not be lost to a failed read.
+    Optional<Manifest> stored =
+        options.full() ? ManifestStore.read(run.outputFs(), run.layout().manifest()) : previous;
+    List<String> heldBack = ManifestMerge.heldBack(stored, process, outcomes, options.prune());
+    for (String participant : heldBack) {
+      run.outputFs()
+          .delete(
+              new Path(run.layout().staging(run.runId()), OutputLayout.folderName(participant)),
+              true);
+    }
+    plan = plan.withHeldBack(heldBack);
     run.outputFs().delete(run.layout().successMarker(), false);
     Set<String> stale = new HashSet<>(process);
     stale.addAll(plan.removed());
+    stale.removeAll(heldBack);
     swap.swap(run.runId(), stale);
-    Manifest manifest =
-        ManifestMerge.merge(
-            previous, settings, entries(run, process, outcomes, fingerprints), plan.removed());
+    Map<String, Manifest.ParticipantEntry> entries = entries(run, process, outcomes, fingerprints);
+    for (String participant : heldBack) {
+      entries.put(participant, ManifestMerge.toRetry(stored.get().participants().get(participant)));
+    }
+    Manifest manifest = ManifestMerge.merge(previous, settings, entries, plan.removed());
     long readBytes = readable.stream().mapToLong(TrialFiles::bytes).sum();
     PrepareResult result = result(run, manifest, plan, readBytes);
     new ArtifactsWriter(spark, run.outputFs(), run.layout(), config).write(result, manifest);

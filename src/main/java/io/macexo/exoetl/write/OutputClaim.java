@@ -23,6 +23,15 @@ import org.apache.hadoop.fs.FileSystem;
  */
 public final class OutputClaim {
   /** How many entries the refusal names before it says "and N more". */
+  /** A manifest.json exo-etl can read; any other file of that name (a web app's) is not one. */
+  private static boolean holdsOurManifest(FileSystem fs, OutputLayout layout) {
+    try {
+      return ManifestStore.read(fs, layout.manifest()).isPresent();
+    } catch (IOException | RuntimeException notOurs) {
+      return false;
+    }
+  }
+
   private static final int NAMED = 8;
 
   private OutputClaim() {}
@@ -30,7 +39,7 @@ public final class OutputClaim {
   /** Throws a {@link ConfigException} on {@code --output} when the folder is not exo-etl's. */
   public static void check(FileSystem fs, OutputLayout layout) throws IOException {
     FileStatus[] entries = list(fs, layout.root());
-    if (entries.length == 0 || fs.exists(layout.manifest())) {
+    if (entries.length == 0 || holdsOurManifest(fs, layout)) {
       return;
     }
     List<String> foreign = new ArrayList<>();
@@ -53,7 +62,7 @@ public final class OutputClaim {
     throw new ConfigException(
         "--output",
         layout.root()
-            + " holds files that are not an exo-etl output (no "
+            + " holds files that are not an exo-etl output (no exo-etl "
             + OutputLayout.MANIFEST
             + "): "
             + named

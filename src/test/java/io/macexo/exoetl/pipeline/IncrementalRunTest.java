@@ -220,6 +220,40 @@ class IncrementalRunTest {
   }
 
   @Test
+  void aManifestJsonThatExoEtlDidNotWriteDoesNotMakeAFolderOurs() throws Exception {
+    Files.createDirectories(output);
+    Files.writeString(output.resolve("manifest.json"), "{\"name\": \"my web app\"}");
+    Files.writeString(output.resolve("README.md"), "# my web app\n");
+    Map<String, String> before = hashes();
+
+    assertThatThrownBy(this::prepare)
+        .isInstanceOf(io.macexo.exoetl.config.ConfigException.class)
+        .hasMessageContaining("not an exo-etl output")
+        .hasMessageContaining("README.md, manifest.json");
+    assertThat(hashes()).isEqualTo(before);
+  }
+
+  @Test
+  void aParticipantFolderLeftWithNoTrialIsKeptUnlessPruned() throws Exception {
+    prepare();
+    Map<String, String> before = hashes();
+    deleteTree(input.resolve("BT02/squats_1_1_off"));
+    tree.trial("BT01", "stairs_2_4_down_on", 15);
+
+    PrepareResult kept = prepare();
+
+    assertThat(kept.plan().heldBack()).containsExactly("BT02");
+    assertThat(dataOf(hashes(), "BT02")).isEqualTo(dataOf(before, "BT02")).isNotEmpty();
+    assertThat(kept.trials()).anyMatch(t -> t.id().toString().equals("BT02/squats_1_1_off"));
+
+    PrepareResult pruned = prepare(options().withPrune(true));
+
+    assertThat(pruned.plan().heldBack()).isEmpty();
+    assertThat(dataOf(hashes(), "BT02")).isEmpty();
+    assertThat(pruned.trials()).noneMatch(t -> t.id().participant().equals("BT02"));
+  }
+
+  @Test
   void anOutputOfAFirstRunThatDiedBeforeItsManifestIsTakenUp() throws Exception {
     prepare();
     Files.delete(output.resolve("manifest.json"));

@@ -127,6 +127,90 @@ class UnreadableFilesTest {
         .containsExactlyInAnyOrder("jump_1_1_vertical_on", "squats_1_1_off");
   }
 
+  @Test
+  void aTrialThatWasWrittenAndCannotBeReadNowKeepsItsParticipantAsItWas() throws Exception {
+    Path input = work.resolve("Parsed");
+    TrialTreeBuilder tree = new TrialTreeBuilder(input, CONFIG);
+    tree.trial("BT01", "normal_walk_1_1-2_on", 30);
+    tree.trial("BT02", "stairs_2_4_down_on", 25);
+    Path output = work.resolve("out");
+    prepare(input, output, false);
+    Map<String, String> before = dataFiles(output.resolve("data/subject=BT02"));
+    // BT02 changes (a new trial) while a file it had written cannot be read (a lost permission,
+    // an outage past the client's retries): replacing its folder would drop that trial's data.
+    tree.trial("BT02", "lunges_1_1_on", 20);
+    FaultyFileSystem.deny("BT02_stairs_2_4_down_on_exo.csv");
+
+    PrepareResult held = prepare(input, output, false);
+
+    assertThat(held.plan().heldBack()).containsExactly("BT02");
+    assertThat(dataFiles(output.resolve("data/subject=BT02"))).isEqualTo(before).isNotEmpty();
+    assertThat(held.trials())
+        .filteredOn(t -> t.id().participant().equals("BT02"))
+        .extracting(t -> t.id().trial())
+        .containsExactly("stairs_2_4_down_on");
+
+    FaultyFileSystem.clear();
+    PrepareResult again = prepare(input, output, false);
+
+    assertThat(again.plan().heldBack()).isEmpty();
+    assertThat(again.trialsWritten()).isEqualTo(3);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void verifyContentNeitherStopsNorBlocksOnAFolderAPipeOrADeniedFile() throws Exception {
+    Path input = work.resolve("Parsed");
+    TrialTreeBuilder tree = new TrialTreeBuilder(input, CONFIG);
+    tree.trial("BT01", "normal_walk_1_1-2_on", 30);
+    Path folder = tree.trial("BT01", "jump_1_1_vertical_on", 20);
+    Path pipe = tree.trial("BT01", "squats_1_1_off", 20);
+    tree.trial("BT02", "stairs_2_4_down_on", 25);
+    Path asFolder = folder.resolve("BT01_jump_1_1_vertical_on_moment_filt_bio.csv");
+    Files.delete(asFolder);
+    Files.createDirectory(asFolder);
+    Path fifo = pipe.resolve("BT01_squats_1_1_off_angle_filt.csv");
+    Files.delete(fifo);
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    FaultyFileSystem.deny("BT02_stairs_2_4_down_on_exo.csv");
+
+    PrepareResult result = prepare(input, work.resolve("out"), true);
+
+    assertThat(result.trialsWritten()).isEqualTo(1);
+    assertThat(result.trials().stream().filter(t -> !t.written()))
+        .hasSize(3)
+        .allMatch(t -> t.reject().code() == ReasonCode.UNREADABLE_FILE);
+  }
+
+  private PrepareResult prepare(Path input, Path output, boolean verifyContent) throws Exception {
+    return new PrepareJob(
+            spark,
+            new PrepareOptions(
+                FaultyFileSystem.uriOf(input),
+                output.toString(),
+                List.of(),
+                CONFIG,
+                false,
+                verifyContent))
+        .execute();
+  }
+
+  /** The data files of a participant folder: name to SHA-256. */
+  private static Map<String, String> dataFiles(Path folder) throws Exception {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> list = Files.list(folder)) {
+      for (Path file : list.toList()) {
+        files.put(
+            file.getFileName().toString(),
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(file))));
+      }
+    }
+    return files;
+  }
+
   private static String sentence(TrialSummary trial) {
     return trial.reject().detail();
   }
