@@ -110,7 +110,8 @@ public final class TrialDiscovery {
       List<Reject> rejects,
       List<InputEntry> entries)
       throws IOException {
-    Map<String, Map<String, FileStatus>> filesByTrial = filesByTrial(folder);
+    Map<String, String> unlistable = new HashMap<>();
+    Map<String, Map<String, FileStatus>> filesByTrial = filesByTrial(folder, unlistable);
     boolean known = config.massOf(participant).isPresent();
     long bytes = 0;
     for (FileStatus trialFolder : fs.listStatus(folder)) {
@@ -133,6 +134,10 @@ public final class TrialDiscovery {
       }
       if (!known) {
         rejects.add(Rejections.unknownParticipant(id));
+        continue;
+      }
+      if (unlistable.containsKey(trial)) {
+        rejects.add(Rejections.unreadable(id, "the folder " + trial, unlistable.get(trial)));
         continue;
       }
       TrialCheck check = checkFiles(id, files);
@@ -206,8 +211,8 @@ public final class TrialDiscovery {
   }
 
   /** One recursive listing of a participant folder, grouped by trial folder name. */
-  private Map<String, Map<String, FileStatus>> filesByTrial(Path participantFolder)
-      throws IOException {
+  private Map<String, Map<String, FileStatus>> filesByTrial(
+      Path participantFolder, Map<String, String> unlistable) throws IOException {
     Map<String, Map<String, FileStatus>> byTrial = new HashMap<>();
     if (local()) {
       // On a local disk, listFiles builds LocatedFileStatus objects whose permissions Hadoop reads
@@ -217,8 +222,14 @@ public final class TrialDiscovery {
         if (trial.isDirectory()) {
           Map<String, FileStatus> files =
               byTrial.computeIfAbsent(trial.getPath().getName(), k -> new HashMap<>());
-          for (FileStatus file : fs.listStatus(trial.getPath())) {
-            files.put(file.getPath().getName(), file);
+          try {
+            for (FileStatus file : fs.listStatus(trial.getPath())) {
+              files.put(file.getPath().getName(), file);
+            }
+          } catch (IOException e) {
+            // One trial folder that cannot be listed (no permission, a disk error) is that trial's
+            // reject, not the end of the run.
+            unlistable.put(trial.getPath().getName(), describe(e));
           }
         }
       }
@@ -243,6 +254,13 @@ public final class TrialDiscovery {
       }
     }
     return byTrial;
+  }
+
+  /** A listing failure for people: its message, or its kind when it has none. */
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    String kind = e.getClass().getSimpleName();
+    return message == null || message.isBlank() ? kind : message.strip() + " (" + kind + ")";
   }
 
   private static boolean isChildOf(Path folder, Path participantFolder) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A trial whose file cannot be read is a reject naming the file and the cause, and the run goes on:
- * a folder where a file should be, a named pipe, a permission error and an I/O error after some
- * bytes (the last two from {@link FaultyFileSystem}, since a test running as root cannot be denied
- * a file and a disk cannot be made to fail on cue).
+ * a folder where a file should be, a named pipe, a permission error, a trial folder that cannot be
+ * listed and an I/O error after some bytes (the last two from {@link FaultyFileSystem}, since a
+ * test running as root cannot be denied a file and a disk cannot be made to fail on cue).
  */
 class UnreadableFilesTest {
   private static final EtlConfig CONFIG = ConfigLoader.defaults();
@@ -70,6 +70,8 @@ class UnreadableFilesTest {
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
     FaultyFileSystem.deny("BT02_stairs_2_4_down_on_exo.csv");
     FaultyFileSystem.failAfter("BT02_lunges_1_1_on_angle_filt.csv", 4_000);
+    tree.trial("BT02", "locked_1_1_on", 20);
+    FaultyFileSystem.deny("locked_1_1_on");
 
     PrepareResult result =
         new PrepareJob(
@@ -89,7 +91,14 @@ class UnreadableFilesTest {
             .collect(Collectors.toMap(t -> t.id().trial(), UnreadableFilesTest::sentence));
     assertThat(rejects)
         .containsOnlyKeys(
-            "jump_1_1_vertical_on", "squats_1_1_off", "stairs_2_4_down_on", "lunges_1_1_on");
+            "jump_1_1_vertical_on",
+            "squats_1_1_off",
+            "stairs_2_4_down_on",
+            "lunges_1_1_on",
+            "locked_1_1_on");
+    assertThat(rejects.get("locked_1_1_on"))
+        .startsWith("cannot read the folder locked_1_1_on: ")
+        .contains("PathPermissionException");
     assertThat(rejects.get("jump_1_1_vertical_on"))
         .isEqualTo(
             "cannot read BT01_jump_1_1_vertical_on_moment_filt_bio.csv: it is a folder, not a"
@@ -122,7 +131,7 @@ class UnreadableFilesTest {
                     List.of(),
                     CONFIG))
             .execute();
-    assertThat(again.trialsWritten()).isEqualTo(3);
+    assertThat(again.trialsWritten()).isEqualTo(4);
     assertThat(again.trials().stream().filter(t -> !t.written()).map(t -> t.id().trial()))
         .containsExactlyInAnyOrder("jump_1_1_vertical_on", "squats_1_1_off");
   }

@@ -68,6 +68,15 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
     return SCHEME;
   }
 
+  /** A denied folder cannot be listed, as {@code chmod 000} makes it for anyone but root. */
+  @Override
+  public org.apache.hadoop.fs.FileStatus[] listStatus(Path folder) throws IOException {
+    if (FAULTS.get(folder.getName()) instanceof Denied) {
+      throw new org.apache.hadoop.fs.PathPermissionException(folder.toUri().getPath());
+    }
+    return super.listStatus(folder);
+  }
+
   @Override
   public FSDataInputStream open(Path file, int bufferSize) throws IOException {
     Fault fault = FAULTS.get(file.getName());
