@@ -72,6 +72,34 @@ final class AuditMessages {
             + " bytes; a broken download or copy?)");
   }
 
+  /**
+   * The data could not be read in full although every file's footer was sound: damaged pages, say.
+   * Names the file when a cause in the chain does (Spark's "Encountered error while reading file").
+   */
+  static Problem dataUnreadable(Exception e) {
+    String named = null;
+    for (Throwable t = e; t != null && named == null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains(OutputLayout.PARQUET)) {
+        named = message.lines().findFirst().orElse(message);
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String rootText =
+        root.getMessage() == null
+            ? root.getClass().getSimpleName()
+            : root.getMessage().lines().findFirst().orElse("");
+    return new Problem(
+        Check.FILE,
+        DATA_FOLDER,
+        "cannot be read in full ("
+            + (named == null ? rootText : named + ": " + rootText)
+            + "); the row, metadata and stats checks stopped there");
+  }
+
   static Problem damagedFooter(String file, Exception cause) {
     return new Problem(Check.FILE, file, "has a damaged Parquet footer: " + cause(cause));
   }

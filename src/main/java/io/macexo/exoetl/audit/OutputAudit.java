@@ -59,12 +59,20 @@ public final class OutputAudit {
     }
     Dataset<Row> data = files.read(spark, schema);
     DescriptionAudit descriptions = new DescriptionAudit(fs, layout, config);
-    findings.addAll(
-        RowAudit.check(
-            data.withColumn("_file", input_file_name()), config, descriptions.nanRejected()));
-    long rows = data.count();
-    long participants = data.select(OutputColumns.PARTICIPANT).distinct().count();
-    descriptions.check(data, files.coverage(), findings);
+    long rows = 0;
+    long participants = 0;
+    try {
+      findings.addAll(
+          RowAudit.check(
+              data.withColumn("_file", input_file_name()), config, descriptions.nanRejected()));
+      rows = data.count();
+      participants = data.select(OutputColumns.PARTICIPANT).distinct().count();
+      descriptions.check(data, files.coverage(), findings);
+    } catch (Exception e) {
+      // Spark's actions throw SparkException undeclared. A file whose footer is sound but whose
+      // pages are damaged gets this far; it is a problem to report, not a reason to die.
+      findings.add(AuditMessages.dataUnreadable(e));
+    }
     return new Report(findings.problems(), findings.notes(), rows, participants);
   }
 

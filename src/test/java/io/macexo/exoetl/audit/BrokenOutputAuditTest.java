@@ -106,6 +106,29 @@ class BrokenOutputAuditTest {
   }
 
   @Test
+  void aDataFileWithDamagedPagesBehindASoundFooterIsAProblemNotACrash() throws Exception {
+    Path file = PreparedOutput.dataFile(output, "BT01");
+    long size = Files.size(file);
+    // Junk over the middle of the column data: the magic bytes and the footer stay sound, so only
+    // reading the pages finds it.
+    byte[] junk = new byte[(int) Math.min(4096, size / 4)];
+    new java.util.Random(7).nextBytes(junk);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(junk), 64);
+    }
+
+    OutputAudit.Report report = audit();
+
+    assertThat(report.problems())
+        .anySatisfy(
+            problem -> {
+              assertThat(problem.check()).isEqualTo(Check.FILE);
+              assertThat(problem.where()).isEqualTo("data/");
+              assertThat(problem.what()).startsWith("cannot be read in full (");
+            });
+  }
+
+  @Test
   void anEmptyDataFileIsOneProblemAndTheOtherChecksStillRun() throws Exception {
     Path file = Files.write(PreparedOutput.dataFile(output, "BT01"), new byte[0]);
 
