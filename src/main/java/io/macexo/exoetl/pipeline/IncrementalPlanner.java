@@ -16,6 +16,9 @@ final class IncrementalPlanner {
   /**
    * @param fingerprints this run's fingerprint per participant in scope
    * @param previous the manifest of the previous run, if any and not --full
+   * @param stored the manifest the output holds, even under --full: what is absent from the input
+   *     is judged against it, so that --full neither forgets a kept participant nor leaves its
+   *     folder behind unlisted
    * @param settingsFingerprint this run's settings fingerprint
    * @param missingData participants whose manifest lists data files that are gone
    * @param wholeInput whether every participant of the input is in scope (not with --participants):
@@ -25,6 +28,7 @@ final class IncrementalPlanner {
   static IncrementalPlan plan(
       Map<String, String> fingerprints,
       Optional<Manifest> previous,
+      Optional<Manifest> stored,
       String settingsFingerprint,
       java.util.Set<String> missingData,
       boolean wholeInput,
@@ -48,8 +52,8 @@ final class IncrementalPlanner {
       changes.put(entry.getKey(), change);
     }
     TreeSet<String> absent = new TreeSet<>();
-    if (wholeInput && previous.isPresent()) {
-      absent.addAll(previous.get().participants().keySet());
+    if (wholeInput && stored.isPresent()) {
+      absent.addAll(stored.get().participants().keySet());
       absent.removeAll(fingerprints.keySet());
     }
     List<String> gone = List.copyOf(absent);

@@ -124,16 +124,16 @@ public final class PrepareJob {
       List<String> migrated) {}
 
   private PrepareResult run(RunContext run, ParticipantSwap swap) throws IOException {
-    Optional<Manifest> previous =
-        options.full()
-            ? Optional.empty()
-            : ManifestStore.read(run.outputFs(), run.layout().manifest());
+    Optional<Manifest> stored = ManifestStore.read(run.outputFs(), run.layout().manifest());
+    // --full re-reads every participant in the input; what the output holds besides still counts.
+    Optional<Manifest> previous = options.full() ? Optional.empty() : stored;
     String settings = Fingerprints.settings(config);
     Map<String, String> fingerprints = fingerprints(run);
     IncrementalPlan plan =
         IncrementalPlanner.plan(
             fingerprints,
             previous,
+            stored,
             settings,
             missingData(run, previous),
             options.participants().isEmpty(),
@@ -155,9 +155,8 @@ public final class PrepareJob {
       outcomes.addAll(engine.run(spark, new TrialEngine.Work(readable, staging, config, progress)));
     }
     stage(RunProgress.Stage.FINISHING);
-    // Read even under --full: what the output holds now must not be lost to a failed read.
-    Optional<Manifest> stored =
-        options.full() ? ManifestStore.read(run.outputFs(), run.layout().manifest()) : previous;
+    // Against the stored manifest, even under --full: what the output holds must not be lost to a
+    // failed read.
     List<String> heldBack = ManifestMerge.heldBack(stored, process, outcomes, options.prune());
     for (String participant : heldBack) {
       run.outputFs()
@@ -175,7 +174,7 @@ public final class PrepareJob {
     for (String participant : heldBack) {
       entries.put(participant, ManifestMerge.toRetry(stored.get().participants().get(participant)));
     }
-    Manifest manifest = ManifestMerge.merge(previous, settings, entries, plan.removed());
+    Manifest manifest = ManifestMerge.merge(stored, settings, entries, plan.removed());
     long readBytes = readable.stream().mapToLong(TrialFiles::bytes).sum();
     PrepareResult result = result(run, manifest, plan, readBytes);
     new ArtifactsWriter(spark, run.outputFs(), run.layout(), config).write(result, manifest);

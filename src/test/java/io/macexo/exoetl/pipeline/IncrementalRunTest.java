@@ -234,6 +234,29 @@ class IncrementalRunTest {
   }
 
   @Test
+  void fullReReadsTheInputAndStillKeepsOrPrunesWhatIsGoneFromIt() throws Exception {
+    prepare();
+    Map<String, String> before = hashes();
+    Path away = work.resolve("BT02-away");
+    Files.move(input.resolve("BT02"), away);
+    PrepareOptions full =
+        new PrepareOptions(
+            input.toUri().toString(), output.toUri().toString(), List.of(), CONFIG, true, false);
+
+    PrepareResult kept = prepare(full);
+
+    assertThat(kept.plan().kept()).containsExactly("BT02");
+    assertThat(dataOf(hashes(), "BT02")).isEqualTo(dataOf(before, "BT02")).isNotEmpty();
+    assertThat(kept.trials()).anyMatch(t -> t.id().participant().equals("BT02"));
+    assertThat(Files.readString(output.resolve("metadata.json"))).contains("\"BT02\"");
+
+    PrepareResult pruned = prepare(full.withPrune(true));
+
+    assertThat(pruned.plan().removed()).containsExactly("BT02");
+    assertThat(dataOf(hashes(), "BT02")).isEmpty();
+  }
+
+  @Test
   void aParticipantFolderLeftWithNoTrialIsKeptUnlessPruned() throws Exception {
     prepare();
     Map<String, String> before = hashes();
