@@ -110,7 +110,7 @@ public final class TrialDiscovery {
       List<Reject> rejects,
       List<InputEntry> entries)
       throws IOException {
-    Map<String, String> unlistable = new HashMap<>();
+    Map<String, IOException> unlistable = new HashMap<>();
     Map<String, Map<String, FileStatus>> filesByTrial = filesByTrial(folder, unlistable);
     boolean known = config.massOf(participant).isPresent();
     long bytes = 0;
@@ -212,7 +212,7 @@ public final class TrialDiscovery {
 
   /** One recursive listing of a participant folder, grouped by trial folder name. */
   private Map<String, Map<String, FileStatus>> filesByTrial(
-      Path participantFolder, Map<String, String> unlistable) throws IOException {
+      Path participantFolder, Map<String, IOException> unlistable) throws IOException {
     Map<String, Map<String, FileStatus>> byTrial = new HashMap<>();
     if (local()) {
       // On a local disk, listFiles builds LocatedFileStatus objects whose permissions Hadoop reads
@@ -229,7 +229,7 @@ public final class TrialDiscovery {
           } catch (IOException e) {
             // One trial folder that cannot be listed (no permission, a disk error) is that trial's
             // reject, not the end of the run.
-            unlistable.put(trial.getPath().getName(), describe(e));
+            unlistable.put(trial.getPath().getName(), e);
           }
         }
       }
@@ -254,13 +254,6 @@ public final class TrialDiscovery {
       }
     }
     return byTrial;
-  }
-
-  /** A listing failure for people: its message, or its kind when it has none. */
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    String kind = e.getClass().getSimpleName();
-    return message == null || message.isBlank() ? kind : message.strip() + " (" + kind + ")";
   }
 
   private static boolean isChildOf(Path folder, Path participantFolder) {

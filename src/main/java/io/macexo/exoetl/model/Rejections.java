@@ -32,6 +32,18 @@ public final class Rejections {
     return new Reject(trial, ReasonCode.UNREADABLE_FILE, "cannot read " + fileName + ": " + cause);
   }
 
+  /** A read that failed with an exception: its message for people, its kind in brackets. */
+  public static Reject unreadable(TrialId trial, String fileName, Throwable cause) {
+    return unreadable(trial, fileName, describe(cause));
+  }
+
+  /** An exception for people: its message, or its kind when it has none. */
+  public static String describe(Throwable cause) {
+    String message = cause.getMessage();
+    String kind = cause.getClass().getSimpleName();
+    return message == null || message.isBlank() ? kind : message.strip() + " (" + kind + ")";
+  }
+
   /**
    * A file that is not CSV text, as its first bytes show.
    *

@@ -161,7 +161,7 @@ public final class PerTrialEngine implements TrialEngine {
         outcome = merge(merger, trial);
       } catch (ReadFailure e) {
         processed.add(1);
-        return TrialSummary.rejected(Rejections.unreadable(trial.id(), e.fileName(), e.cause()));
+        return TrialSummary.rejected(Rejections.unreadable(trial.id(), e.fileName(), e.getCause()));
       }
       processed.add(1);
       if (!outcome.accepted()) {

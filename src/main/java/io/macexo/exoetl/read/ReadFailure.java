@@ -1,5 +1,6 @@
 package io.macexo.exoetl.read;
 
+import io.macexo.exoetl.model.Rejections;
 import java.io.IOException;
 
 /**
@@ -13,22 +14,11 @@ public final class ReadFailure extends IOException {
   private final String fileName;
 
   ReadFailure(String fileName, Throwable cause) {
-    super("cannot read " + fileName + ": " + describe(cause), cause);
+    super("cannot read " + fileName + ": " + Rejections.describe(cause), cause);
     this.fileName = fileName;
   }
 
   public String fileName() {
     return fileName;
-  }
-
-  /** The cause for people: its message, or its kind when it has none. */
-  public String cause() {
-    return describe(getCause());
-  }
-
-  private static String describe(Throwable cause) {
-    String message = cause.getMessage();
-    String kind = cause.getClass().getSimpleName();
-    return message == null || message.isBlank() ? kind : message.strip() + " (" + kind + ")";
   }
 }

@@ -14,6 +14,7 @@ import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.pipeline.PrepareJob;
 import io.macexo.exoetl.pipeline.PrepareOptions;
+import io.macexo.exoetl.testing.FileHashes;
 import io.macexo.exoetl.testing.FileKind;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.OutputSnapshot;
@@ -23,9 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,22 +179,9 @@ class AnyPathTest {
     return printed;
   }
 
-  /** Every file of the output but the run's own bookkeeping, relative path to SHA-256. */
+  /** Every file of the output, relative path to SHA-256; a finished run leaves no hidden one. */
   private static Map<String, String> hashes(Path output) throws Exception {
-    Map<String, String> hashes = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(output)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String relative = output.relativize(file).toString();
-        if (!relative.startsWith(".") && !relative.contains("/.")) {
-          hashes.put(
-              relative,
-              HexFormat.of()
-                  .formatHex(
-                      MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
-        }
-      }
-    }
-    return hashes;
+    return FileHashes.of(output);
   }
 
   private static Map<String, String> dataOf(Map<String, String> hashes, String folder) {

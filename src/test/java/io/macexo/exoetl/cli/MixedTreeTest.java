@@ -109,16 +109,14 @@ class MixedTreeTest {
   /** Files that cannot be read, or are not CSV, and a trial with two defects at once. */
   private static Map<String, String> unreadable(TrialTreeBuilder tree) throws Exception {
     Map<String, String> rejects = new TreeMap<>();
-    Path folder = tree.trial("BT02", "moment_is_a_folder", 20);
-    Path moment = folder.resolve(FileKind.MOMENT.fileName("BT02", "moment_is_a_folder"));
-    Files.delete(moment);
-    Files.createDirectory(moment);
+    TrialTreeBuilder.replaceByFolder(
+        tree.trial("BT02", "moment_is_a_folder", 20)
+            .resolve(FileKind.MOMENT.fileName("BT02", "moment_is_a_folder")));
     rejects.put("BT02/moment_is_a_folder", ReasonCode.UNREADABLE_FILE.name());
 
-    Path piped = tree.trial("BT02", "angle_is_a_pipe", 20);
-    Path fifo = piped.resolve(FileKind.ANGLE.fileName("BT02", "angle_is_a_pipe"));
-    Files.delete(fifo);
-    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    TrialTreeBuilder.replaceByPipe(
+        tree.trial("BT02", "angle_is_a_pipe", 20)
+            .resolve(FileKind.ANGLE.fileName("BT02", "angle_is_a_pipe")));
     rejects.put("BT02/angle_is_a_pipe", ReasonCode.UNREADABLE_FILE.name());
 
     Path zipped = tree.trial("BT02", "exo_gzipped", 20);

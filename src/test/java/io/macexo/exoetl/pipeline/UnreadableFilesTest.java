@@ -8,6 +8,7 @@ import io.macexo.exoetl.model.PrepareResult;
 import io.macexo.exoetl.model.ReasonCode;
 import io.macexo.exoetl.model.TrialSummary;
 import io.macexo.exoetl.testing.FaultyFileSystem;
+import io.macexo.exoetl.testing.FileHashes;
 import io.macexo.exoetl.testing.LocalSpark;
 import io.macexo.exoetl.testing.TrialTreeBuilder;
 import java.nio.file.Files;
@@ -56,32 +57,13 @@ class UnreadableFilesTest {
   void eachUnreadableFileIsARejectNamingItAndTheCauseAndTheOtherTrialsAreWritten()
       throws Exception {
     Path input = work.resolve("Parsed");
-    TrialTreeBuilder tree = new TrialTreeBuilder(input, CONFIG);
-    tree.trial("BT01", "normal_walk_1_1-2_on", 30);
-    Path folder = tree.trial("BT01", "jump_1_1_vertical_on", 20);
-    Path pipe = tree.trial("BT01", "squats_1_1_off", 20);
-    tree.trial("BT02", "stairs_2_4_down_on", 25);
+    TrialTreeBuilder tree = folderPipeAndDenied(input);
     tree.trial("BT02", "lunges_1_1_on", 400);
-    Path asFolder = folder.resolve("BT01_jump_1_1_vertical_on_moment_filt_bio.csv");
-    Files.delete(asFolder);
-    Files.createDirectory(asFolder);
-    Path fifo = pipe.resolve("BT01_squats_1_1_off_angle_filt.csv");
-    Files.delete(fifo);
-    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-    FaultyFileSystem.deny("BT02_stairs_2_4_down_on_exo.csv");
     FaultyFileSystem.failAfter("BT02_lunges_1_1_on_angle_filt.csv", 4_000);
     tree.trial("BT02", "locked_1_1_on", 20);
     FaultyFileSystem.deny("locked_1_1_on");
 
-    PrepareResult result =
-        new PrepareJob(
-                spark,
-                new PrepareOptions(
-                    FaultyFileSystem.uriOf(input),
-                    work.resolve("out").toString(),
-                    List.of(),
-                    CONFIG))
-            .execute();
+    PrepareResult result = prepare(input, work.resolve("out"), false);
 
     assertThat(result.trialsWritten()).isEqualTo(1);
     Map<String, String> rejects =
@@ -122,15 +104,7 @@ class UnreadableFilesTest {
     // size or date: the next run reads BT02 again instead of calling it unchanged, and leaves the
     // still-broken BT01 trials as they were.
     FaultyFileSystem.clear();
-    PrepareResult again =
-        new PrepareJob(
-                spark,
-                new PrepareOptions(
-                    FaultyFileSystem.uriOf(input),
-                    work.resolve("out").toString(),
-                    List.of(),
-                    CONFIG))
-            .execute();
+    PrepareResult again = prepare(input, work.resolve("out"), false);
     assertThat(again.trialsWritten()).isEqualTo(4);
     assertThat(again.trials().stream().filter(t -> !t.written()).map(t -> t.id().trial()))
         .containsExactlyInAnyOrder("jump_1_1_vertical_on", "squats_1_1_off");
@@ -144,7 +118,7 @@ class UnreadableFilesTest {
     tree.trial("BT02", "stairs_2_4_down_on", 25);
     Path output = work.resolve("out");
     prepare(input, output, false);
-    Map<String, String> before = dataFiles(output.resolve("data/subject=BT02"));
+    Map<String, String> before = FileHashes.of(output.resolve("data/subject=BT02"));
     // BT02 changes (a new trial) while a file it had written cannot be read (a lost permission,
     // an outage past the client's retries): replacing its folder would drop that trial's data.
     tree.trial("BT02", "lunges_1_1_on", 20);
@@ -153,7 +127,7 @@ class UnreadableFilesTest {
     PrepareResult held = prepare(input, output, false);
 
     assertThat(held.plan().heldBack()).containsExactly("BT02");
-    assertThat(dataFiles(output.resolve("data/subject=BT02"))).isEqualTo(before).isNotEmpty();
+    assertThat(FileHashes.of(output.resolve("data/subject=BT02"))).isEqualTo(before).isNotEmpty();
     assertThat(held.trials())
         .filteredOn(t -> t.id().participant().equals("BT02"))
         .extracting(t -> t.id().trial())
@@ -170,18 +144,7 @@ class UnreadableFilesTest {
   @org.junit.jupiter.api.Timeout(120)
   void verifyContentNeitherStopsNorBlocksOnAFolderAPipeOrADeniedFile() throws Exception {
     Path input = work.resolve("Parsed");
-    TrialTreeBuilder tree = new TrialTreeBuilder(input, CONFIG);
-    tree.trial("BT01", "normal_walk_1_1-2_on", 30);
-    Path folder = tree.trial("BT01", "jump_1_1_vertical_on", 20);
-    Path pipe = tree.trial("BT01", "squats_1_1_off", 20);
-    tree.trial("BT02", "stairs_2_4_down_on", 25);
-    Path asFolder = folder.resolve("BT01_jump_1_1_vertical_on_moment_filt_bio.csv");
-    Files.delete(asFolder);
-    Files.createDirectory(asFolder);
-    Path fifo = pipe.resolve("BT01_squats_1_1_off_angle_filt.csv");
-    Files.delete(fifo);
-    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-    FaultyFileSystem.deny("BT02_stairs_2_4_down_on_exo.csv");
+    folderPipeAndDenied(input);
 
     PrepareResult result = prepare(input, work.resolve("out"), true);
 
@@ -189,6 +152,23 @@ class UnreadableFilesTest {
     assertThat(result.trials().stream().filter(t -> !t.written()))
         .hasSize(3)
         .allMatch(t -> t.reject().code() == ReasonCode.UNREADABLE_FILE);
+  }
+
+  /**
+   * One good trial of BT01, one whose moment file is a folder and one whose angle file is a named
+   * pipe; and a BT02 trial whose exo file is denied.
+   */
+  private static TrialTreeBuilder folderPipeAndDenied(Path input) throws Exception {
+    TrialTreeBuilder tree = new TrialTreeBuilder(input, CONFIG);
+    tree.trial("BT01", "normal_walk_1_1-2_on", 30);
+    TrialTreeBuilder.replaceByFolder(
+        tree.trial("BT01", "jump_1_1_vertical_on", 20)
+            .resolve("BT01_jump_1_1_vertical_on_moment_filt_bio.csv"));
+    TrialTreeBuilder.replaceByPipe(
+        tree.trial("BT01", "squats_1_1_off", 20).resolve("BT01_squats_1_1_off_angle_filt.csv"));
+    tree.trial("BT02", "stairs_2_4_down_on", 25);
+    FaultyFileSystem.deny("BT02_stairs_2_4_down_on_exo.csv");
+    return tree;
   }
 
   private PrepareResult prepare(Path input, Path output, boolean verifyContent) throws Exception {
@@ -202,22 +182,6 @@ class UnreadableFilesTest {
                 false,
                 verifyContent))
         .execute();
-  }
-
-  /** The data files of a participant folder: name to SHA-256. */
-  private static Map<String, String> dataFiles(Path folder) throws Exception {
-    Map<String, String> files = new java.util.TreeMap<>();
-    try (java.util.stream.Stream<Path> list = Files.list(folder)) {
-      for (Path file : list.toList()) {
-        files.put(
-            file.getFileName().toString(),
-            java.util.HexFormat.of()
-                .formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(Files.readAllBytes(file))));
-      }
-    }
-    return files;
   }
 
   private static String sentence(TrialSummary trial) {

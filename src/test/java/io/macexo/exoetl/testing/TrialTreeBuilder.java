@@ -62,6 +62,23 @@ public final class TrialTreeBuilder {
   }
 
   /**
+   * Replaces a written file by an empty folder of the same name: a folder where a file should be.
+   */
+  public static void replaceByFolder(Path file) throws IOException {
+    Files.delete(file);
+    Files.createDirectory(file);
+  }
+
+  /** Replaces a written file by a named pipe (mkfifo) of the same name, which no one writes to. */
+  public static void replaceByPipe(Path file) throws IOException, InterruptedException {
+    Files.delete(file);
+    Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).start();
+    if (mkfifo.waitFor() != 0) {
+      throw new IOException("mkfifo " + file + " exited " + mkfifo.exitValue());
+    }
+  }
+
+  /**
    * The lines (each ending in \n) of one file: time first, a filler column, the selected columns.
    */
   public List<String> csvLines(FileKind kind, int rows) {
